@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from livc.core.admin_site import configure_admin_site
+
+configure_admin_site(admin.site)
+
+urlpatterns = [
+    path("", include("livc.core.urls")),
+    path("accounts/", include("livc.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,94 @@
+"""Reads on cells, organisations and memberships."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet
+
+from .models import MANDATORY_ROLES, Cell, Membership, Municipality, Role
+
+_ROLES_CACHE = "_livc_active_roles"
+
+
+def active_roles(user) -> frozenset[str]:
+    """The roles a user holds in active memberships; cached on the user for one request."""
+    if not getattr(user, "is_authenticated", False) or user.pk is None:
+        return frozenset()
+    cached = getattr(user, _ROLES_CACHE, None)
+    if cached is None:
+        cached = frozenset(
+            Membership.objects.filter(user=user, is_active=True)
+            .filter(Q(cell__isnull=True) | Q(cell__is_active=True))
+            .values_list("role", flat=True)
+        )
+        setattr(user, _ROLES_CACHE, cached)
+    return cached
+
+
+def user_memberships(*, user) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(user=user, is_active=True)
+        .filter(Q(cell__isnull=True) | Q(cell__is_active=True))
+        .select_related("cell", "organisation", "region")
+        .order_by("cell__name", "role")
+    )
+
+
+def current_municipalities() -> QuerySet[Municipality]:
+    return Municipality.objects.filter(valid_until__isnull=True)
+
+
+@dataclass
+class Composition:
+    cell: Cell
+    members: dict[str, list[Membership]] = field(default_factory=dict)
+
+    @property
+    def missing_roles(self) -> list[Role]:
+        return [role for role in MANDATORY_ROLES if not self.members.get(role)]
+
+    @property
+    def is_complete(self) -> bool:
+        return not self.missing_roles
+
+    def rows(self) -> list[tuple[Role, list[Membership]]]:
+        return [(role, self.members.get(role, [])) for role in Role if role in self.members]
+
+
+def cells_composition(*, cells: list[Cell]) -> list[Composition]:
+    """The active members of each cell grouped by role, in one query for all cells."""
+    compositions = {cell.pk: Composition(cell=cell) for cell in cells}
+    memberships = (
+        Membership.objects.filter(cell__in=compositions, is_active=True, user__is_active=True)
+        .select_related("user", "organisation")
+        .order_by("user__full_name")
+    )
+    for membership in memberships:
+        compositions[membership.cell_id].members.setdefault(membership.role, []).append(membership)
+    return list(compositions.values())
+
+
+def cells_with_missing_roles() -> QuerySet[Cell]:
+    """Active cells lacking a chair, a coordinator or an information officer."""
+    annotations = {
+        f"n_{role}": Count(
+            "memberships",
+            filter=Q(
+                memberships__role=role,
+                memberships__is_active=True,
+                memberships__user__is_active=True,
+            ),
+        )
+        for role in MANDATORY_ROLES
+    }
+    missing = Q()
+    for role in MANDATORY_ROLES:
+        missing |= Q(**{f"n_{role}": 0})
+    return Cell.objects.filter(is_active=True).annotate(**annotations).filter(missing)
+
+
+def incomplete_cells() -> list[tuple[Cell, list[Role]]]:
+    """Each active cell missing a mandatory role, with the roles it misses (one query)."""
+    return [
+        (cell, [role for role in MANDATORY_ROLES if getattr(cell, f"n_{role}") == 0])
+        for cell in cells_with_missing_roles()
+    ]
