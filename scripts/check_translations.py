@@ -14,15 +14,30 @@ PACKAGE = ROOT / "src" / "livc"
 LANGUAGES = ("nl", "fr")
 
 
+def _catalogue(lang: str) -> Path:
+    return PACKAGE / "locale" / lang / "LC_MESSAGES" / "django.po"
+
+
+def _content(path: Path) -> list[str]:
+    # makemessages rewrites the creation date on every run: not a change of content.
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    return [line for line in text.splitlines() if not line.startswith('"POT-Creation-Date:')]
+
+
 def main() -> int:
+    before = {lang: _content(_catalogue(lang)) for lang in LANGUAGES}
     subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), "makemessages", "--no-location",
          "--no-obsolete", "-v", "0", *[f"-l{lang}" for lang in LANGUAGES]],
         cwd=PACKAGE, check=True,
     )  # fmt: skip
-    problems = []
+    problems = [
+        f"{lang}: catalogue was out of date; makemessages updated it, translate and commit"
+        for lang in LANGUAGES
+        if _content(_catalogue(lang)) != before[lang]
+    ]
     for lang in LANGUAGES:
-        po = PACKAGE / "locale" / lang / "LC_MESSAGES" / "django.po"
+        po = _catalogue(lang)
         for flag, label in (("--untranslated", "untranslated"), ("--only-fuzzy", "fuzzy")):
             out = subprocess.run(
                 ["msgattrib", flag, "--no-obsolete", str(po)],
@@ -31,12 +46,6 @@ def main() -> int:
             entries = [line for line in out.splitlines() if line.startswith("msgid ")][1:]
             if entries:
                 problems.append(f"{lang}: {len(entries)} {label}: " + "; ".join(entries[:5]))
-    diff = subprocess.run(
-        ["git", "status", "--porcelain", "--", str(PACKAGE / "locale")],
-        cwd=ROOT, capture_output=True, text=True, check=False,
-    ).stdout.strip()  # fmt: skip
-    if diff:
-        problems.append("catalogues were out of date (run makemessages and translate):\n" + diff)
     for problem in problems:
         print(problem)
     if not problems:

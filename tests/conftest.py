@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from livc.organisations.models import Role
 
@@ -8,6 +9,13 @@ from .factories import CellFactory, member
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Code outside a request speaks English (the source language) unless a test says so."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -90,9 +90,7 @@ def test_home_renders_in_each_language(client, cell, language):
 def test_unknown_language_gets_a_message_and_changes_nothing(client, cell):
     user = member(Role.PARTNER, cell, language="nl")
     client.force_login(user)
-    response = client.post(
-        reverse("set_language"), {"language": "xx", "next": "/"}, follow=True
-    )
+    response = client.post(reverse("set_language"), {"language": "xx", "next": "/"}, follow=True)
     user.refresh_from_db()
     assert user.language == "nl"
     assert "Onbekende taal" in response.content.decode()

@@ -37,9 +37,7 @@ def test_administrator_sees_incomplete_cells(client, cell):
     assert cell.name in body
 
 
-def test_home_query_count_does_not_grow_with_members(
-    client, cell, django_assert_num_queries
-):
+def test_home_query_count_does_not_grow_with_members(client, cell, django_assert_num_queries):
     coordinator = member(Role.COORDINATOR, cell)
     client.force_login(coordinator)
     client.get("/")  # warm the session
