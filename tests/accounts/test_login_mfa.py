@@ -69,6 +69,7 @@ def test_enrolment_unlocks_the_platform(client, cell):
     response = client.post(reverse("mfa_activate_totp"), {"code": current_code(secret)})
     assert response.status_code == 302
     assert response.url == reverse("mfa_view_recovery_codes")
+    assert client.get(response.url).status_code == 200  # codes shown without a re-prompt
     assert client.get("/").status_code == 200
 
 
@@ -104,3 +105,21 @@ def test_totp_guessing_is_throttled(client, cell, settings):
         client.post(MFA, {"code": "000000"})
     client.post(MFA, {"code": current_code(TOTP_SECRET)})  # right code, too late
     assert "_auth_user_id" not in client.session
+
+
+def test_changing_an_existing_authenticator_requires_reauthentication(client, cell):
+    user = member(Role.PARTNER, cell)
+    password_step(client, user.email)
+    client.post(MFA, {"code": current_code(TOTP_SECRET)})
+    response = client.get(reverse("mfa_deactivate_totp"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_reauthenticate"))
+
+
+def test_login_message_speaks_the_users_language(client, cell):
+    user = member(Role.PARTNER, cell, language="fr")
+    client.post(LOGIN, {"login": user.email, "password": PASSWORD}, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(
+        MFA, {"code": current_code(TOTP_SECRET)}, HTTP_ACCEPT_LANGUAGE="en", follow=True
+    )
+    assert "Connexion avec" in response.content.decode()

@@ -65,8 +65,7 @@ def axe_check():
     def check(page, name):
         page.add_script_tag(content=AXE_JS)
         results = page.evaluate(
-            "async (tags) => await axe.run(document, "
-            "{runOnly: {type: 'tag', values: tags}})",
+            "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
             WCAG_TAGS,
         )
         (ARTIFACTS / f"axe-{name}.json").write_text(json.dumps(results, indent=2))

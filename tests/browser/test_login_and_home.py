@@ -67,8 +67,10 @@ def test_new_member_must_enrol_in_totp_before_reaching_home(demo, page, axe_chec
     secret = page.input_value("#authenticator_secret")
     assert re.fullmatch(r"[A-Z2-7]{16,}", secret)
     page.fill("input[name=code]", fresh_code(secret))
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"**{RECOVERY_CODES}")
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+    assert page.url == f"{demo.url}{RECOVERY_CODES}", f"enrolment ended on {page.url}"
+    assert page.input_value("#recovery_codes").split(), "no recovery codes shown"
 
     page.goto(f"{demo.url}/")
     assert page.url == f"{demo.url}/"

@@ -150,10 +150,6 @@ class Cell(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def kind_label(self) -> str:
-        return "CSIL-R" if self.language == self.Language.FRENCH else "LIVC-R"
-
 
 class CellMunicipality(models.Model):
     """A municipality served by a cell; at most one active cell per municipality."""
