@@ -48,7 +48,10 @@ def all_urls(resolver=None, prefix=""):
             yield entry.name, route
 
 
-ROUTES = sorted({(name or "", route) for name, route in all_urls()})
+# Admin's few regex routes (app index, model redirects) are skipped: siblings cover them.
+ROUTES = sorted(
+    {(name or "", path) for name, route in all_urls() if (path := _concrete(route)) is not None}
+)
 
 
 def test_the_url_list_is_not_empty():
@@ -56,11 +59,8 @@ def test_the_url_list_is_not_empty():
     assert {"home", "logout_everywhere", "index", "mfa_index"} <= names
 
 
-@pytest.mark.parametrize(("name", "route"), ROUTES)
-def test_anonymous_users_are_sent_to_login(client, name, route):
-    path = _concrete(route)
-    if path is None:
-        pytest.skip("regex route")
+@pytest.mark.parametrize(("name", "path"), ROUTES)
+def test_anonymous_users_are_sent_to_login(client, name, path):
     response = client.get(path, follow=True)
     if name in PUBLIC:
         assert response.status_code in (200, 404, 405)
