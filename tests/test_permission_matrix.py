@@ -42,3 +42,8 @@ def test_permission_matrix(client, actors, cell, role, view, args, allowed):
     response = client.get(url)
     expected = 200 if role in allowed else 404
     assert response.status_code == expected, f"{role} on {view}"
+
+
+def test_mfa_secrets_are_not_in_the_admin(client, actors):
+    client.force_login(actors["superuser"])
+    assert client.get("/admin/mfa/authenticator/").status_code == 404

@@ -1,4 +1,7 @@
+import re
+
 import pytest
+from django.contrib.staticfiles import finders
 from django.core.management import CommandError, call_command
 
 from livc.accounts.models import User
@@ -67,3 +70,17 @@ def test_seed_demo_refuses_production(settings):
     with pytest.raises(CommandError, match="refuses"):
         call_command("seed_demo")
     assert not User.objects.exists()
+
+
+def test_front_end_assets_come_from_the_app_not_a_cdn(client, cell):
+    for asset in (
+        "vendor/htmx/htmx.min.js",
+        "vendor/bootstrap/css/bootstrap.min.css",
+        "vendor/bootstrap/js/bootstrap.bundle.min.js",
+    ):
+        assert finders.find(asset), asset
+    client.force_login(member(Role.PARTNER, cell))
+    body = client.get("/").content.decode()
+    external = re.findall(r'(?:src|href)="(https?://[^"]+)"', body)
+    assert external == []
+    assert "/static/vendor/htmx/htmx.min.js" in body

@@ -1,4 +1,5 @@
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
@@ -12,8 +13,11 @@ from livc.organisations.models import Membership
 from . import services
 from .models import User
 
+# Administrators manage people, not secrets: authenticators (TOTP seeds) stay out of the
+# admin; the "reset two-step verification" action below is the supported way.
 admin.site.unregister(Group)
 admin.site.unregister(EmailAddress)
+admin.site.unregister(Authenticator)
 
 
 class UserCreationForm(AdminUserCreationForm):

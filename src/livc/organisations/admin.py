@@ -65,7 +65,6 @@ class CellMunicipalityInline(admin.TabularInline):
     model = CellMunicipality
     extra = 1
     autocomplete_fields = ("municipality",)
-    verbose_name = _("municipality served")
 
 
 class CellMembershipInline(admin.TabularInline):
