@@ -1,4 +1,5 @@
 import pytest
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from django.urls import reverse
 
 from livc.core.totp import current_code
@@ -123,3 +124,16 @@ def test_login_message_speaks_the_users_language(client, cell):
         MFA, {"code": current_code(TOTP_SECRET)}, HTTP_ACCEPT_LANGUAGE="en", follow=True
     )
     assert "Connexion avec" in response.content.decode()
+
+
+def test_a_recovery_code_replaces_a_lost_phone_once(client, cell):
+    user = member(Role.PARTNER, cell)
+    code = RecoveryCodes.activate(user).get_unused_codes()[0]
+    password_step(client, user.email)
+    client.post(MFA, {"code": code})
+    assert client.session["_auth_user_id"] == str(user.pk)
+
+    client.post(reverse("account_logout"))
+    password_step(client, user.email)
+    client.post(MFA, {"code": code})  # already used
+    assert "_auth_user_id" not in client.session

@@ -84,3 +84,12 @@ def test_front_end_assets_come_from_the_app_not_a_cdn(client, cell):
     external = re.findall(r'(?:src|href)="(https?://[^"]+)"', body)
     assert external == []
     assert "/static/vendor/htmx/htmx.min.js" in body
+
+
+def test_strict_content_security_policy(client):
+    response = client.get("/accounts/login/")
+    policy = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert "frame-ancestors 'none'" in policy
+    assert response.headers["X-Frame-Options"] == "DENY"
