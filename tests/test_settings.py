@@ -33,13 +33,24 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "LIVC_SECRET_KEY must be set" in result.stderr
 
 
+KEYS = {
+    "LIVC_ENCRYPTION_KEYS": "ZmDfcTF7_60GrrY167zsiPd67pEvs0aGOv2oasOM1Pg=",
+    "LIVC_BLIND_INDEX_KEY": "b" * 40,
+}
+
+
+def test_production_refuses_to_start_without_encryption_keys():
+    result = run_settings(LIVC_PRODUCTION="1", LIVC_SECRET_KEY="k" * 60)
+    assert "LIVC_ENCRYPTION_KEYS and LIVC_BLIND_INDEX_KEY must be set" in result.stderr
+
+
 def test_production_refuses_debug():
     result = run_settings(LIVC_PRODUCTION="1", LIVC_DEBUG="1", LIVC_SECRET_KEY="x" * 60)
     assert "LIVC_DEBUG cannot be on" in result.stderr
 
 
 def test_production_switch_turns_on_hardening():
-    result = run_settings(LIVC_PRODUCTION="1", LIVC_SECRET_KEY="k" * 60)
+    result = run_settings(LIVC_PRODUCTION="1", LIVC_SECRET_KEY="k" * 60, **KEYS)
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)
     assert values == {

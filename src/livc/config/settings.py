@@ -46,6 +46,10 @@ INSTALLED_APPS = [
     "livc.core",
     "livc.accounts",
     "livc.organisations",
+    "livc.audit",
+    "livc.privacy",
+    "livc.intake",
+    "livc.cases",
 ]
 
 MIDDLEWARE = [
@@ -150,6 +154,16 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("LIVC_TOTP_ISSUER", "LIVC Platform")
 MFA_PASSKEY_LOGIN_ENABLED = False
+
+# Identifying data: Fernet keys (newest first) and the blind-index HMAC key.
+LIVC_ENCRYPTION_KEYS = env_list("LIVC_ENCRYPTION_KEYS")
+LIVC_BLIND_INDEX_KEY = env_str("LIVC_BLIND_INDEX_KEY")
+if PRODUCTION and not (LIVC_ENCRYPTION_KEYS and LIVC_BLIND_INDEX_KEY):
+    raise ImproperlyConfigured(
+        "LIVC_ENCRYPTION_KEYS and LIVC_BLIND_INDEX_KEY must be set in production."
+    )
+LIVC_SCREENING_DAYS = env_int("LIVC_SCREENING_DAYS", 10)
+LIVC_AFTERCARE_MONTHS = [int(month) for month in env_list("LIVC_AFTERCARE_MONTHS", "6,12")]
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("fr", _("French")), ("en", _("English"))]

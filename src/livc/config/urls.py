@@ -7,6 +7,8 @@ configure_admin_site(admin.site)
 
 urlpatterns = [
     path("", include("livc.core.urls")),
+    path("signals/", include("livc.intake.urls")),
+    path("cases/", include("livc.cases.urls")),
     path("accounts/", include("livc.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -1,4 +1,6 @@
 from livc.accounts.policies import can_administer
+from livc.intake.policies import can_report
+from livc.organisations.selectors import cell_memberships
 
 
 def navigation(request) -> dict:
@@ -6,4 +8,11 @@ def navigation(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav": {}}
-    return {"nav": {"admin": can_administer(user)}}
+    memberships = cell_memberships(user)
+    return {
+        "nav": {
+            "admin": can_administer(user),
+            "cases": bool(memberships),
+            "signals": can_report(user),
+        }
+    }

@@ -7,6 +7,26 @@ from django.db.models import Count, Q, QuerySet
 from .models import MANDATORY_ROLES, Cell, Membership, Municipality, Role
 
 _ROLES_CACHE = "_livc_active_roles"
+_MEMBERSHIPS_CACHE = "_livc_cell_memberships"
+
+
+def cell_memberships(user) -> list[Membership]:
+    """Active memberships in active cells; cached on the user for one request."""
+    if not getattr(user, "is_authenticated", False) or user.pk is None:
+        return []
+    cached = getattr(user, _MEMBERSHIPS_CACHE, None)
+    if cached is None:
+        cached = list(
+            Membership.objects.filter(
+                user=user, is_active=True, cell__isnull=False, cell__is_active=True
+            ).select_related("organisation")
+        )
+        setattr(user, _MEMBERSHIPS_CACHE, cached)
+    return cached
+
+
+def cells_with_role(user, *roles: str) -> set[int]:
+    return {m.cell_id for m in cell_memberships(user) if m.role in roles}
 
 
 def active_roles(user) -> frozenset[str]:

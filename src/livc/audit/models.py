@@ -1,0 +1,69 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("The access log is append-only.")
+
+    def delete(self):
+        raise PermissionError("The access log is append-only.")
+
+
+class AccessLogEntry(models.Model):
+    """Who read or changed which record, when, in which role, on what ground.
+
+    Holds references only (ids and codes), never personal data, and keeps plain integer
+    ids instead of foreign keys so it outlives the records it describes. Each entry
+    chains the hash of the previous one, so any edit or deletion is detectable.
+    """
+
+    class Action(models.TextChoices):
+        VIEW = "view", _("viewed")
+        LIST = "list", _("listed")
+        CREATE = "create", _("created")
+        UPDATE = "update", _("changed")
+        TRANSITION = "transition", _("changed status")
+        EXPORT = "export", _("exported")
+        DECLINE = "decline", _("declined")
+        ATTEST = "attest", _("attested")
+
+    at = models.DateTimeField(_("time"), db_index=True)
+    user_id = models.BigIntegerField(_("user"), null=True)
+    role = models.CharField(_("role"), max_length=24, blank=True)
+    organisation_id = models.BigIntegerField(_("organisation"), null=True)
+    cell_id = models.BigIntegerField(_("cell"), null=True)
+    action = models.CharField(_("action"), max_length=16, choices=Action.choices)
+    object_type = models.CharField(_("record type"), max_length=32)
+    object_id = models.BigIntegerField(_("record"))
+    object_ref = models.CharField(_("reference"), max_length=40, blank=True)
+    case_id = models.BigIntegerField(_("case"), null=True)
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log entries")
+        ordering = ["id"]
+        indexes = [
+            models.Index(fields=["case_id", "id"], name="accesslog_case"),
+            models.Index(fields=["object_type", "object_id"], name="accesslog_object"),
+            models.Index(fields=["user_id", "at"], name="accesslog_user_at"),
+        ]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("The access log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("The access log is append-only.")
+
+
+class ChainHead(models.Model):
+    """A single row locked while appending, so concurrent writers form one chain."""
+
+    last_hash = models.CharField(max_length=64)

@@ -1,0 +1,108 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from livc.accounts.models import User
+from livc.organisations.models import Organisation
+
+from .choices import ClosureReason, Outcome
+from .models import Case
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+PHASES = [("", _("all phases")), *Case.Phase.choices]
+
+
+class CaseFilterForm(forms.Form):
+    phase = forms.ChoiceField(label=_("Phase"), choices=PHASES, required=False)
+    code = forms.CharField(label=_("Code"), required=False, max_length=24)
+
+
+class CaseEditForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Case
+        fields = [
+            "phenomenon",
+            "prevention_level",
+            "case_director",
+            "consent",
+            "consent_by_guardian",
+            "informed_on",
+            "not_informed_reason",
+        ]
+        widgets = {"informed_on": DATE}
+
+    def __init__(self, *args, directors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["case_director"].queryset = directors
+
+    def clean(self):
+        data = super().clean()
+        if data.get("informed_on") and data.get("not_informed_reason"):
+            self.add_error(
+                "not_informed_reason",
+                _("Give either the date the subject was informed or the reason not to."),
+            )
+        return data
+
+
+class PhaseForm(forms.Form):
+    to_phase = forms.ChoiceField(label=_("New phase"))
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=300)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_phase"].choices = choices
+
+
+class CloseForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Closure reason"), choices=ClosureReason.choices)
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for reopening"), max_length=300)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class InviteForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects)
+    members = forms.ModelMultipleChoiceField(
+        label=_("Named members"),
+        queryset=User.objects,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Only named members of the organisation see the case."),
+    )
+
+    def __init__(self, *args, organisations, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        self.fields["members"].queryset = members
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why does your organisation decline?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=300,
+    )
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Professional assessment"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Dated and signed with your name and organisation. No scores."),
+    )
+
+
+class LtfForm(forms.Form):
+    known = forms.TypedChoiceField(
+        label=_("Known at the Local Task Force"),
+        choices=[("yes", _("yes")), ("no", _("no"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    checked_on = forms.DateField(label=_("Checked on"), widget=DATE)

@@ -1,0 +1,99 @@
+"""Need-to-know access to cases (DESIGN.md → Access model). Refusal looks like absence."""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from livc.audit.services import Actor
+from livc.organisations.models import Role
+from livc.organisations.selectors import cell_memberships, cells_with_role
+
+from .models import Case, Participant, ParticipantMember
+
+FULL_ACCESS = (Role.COORDINATOR, Role.CHAIR)
+# Order of preference when one user holds several roles in the case's cell.
+ROLE_PRECEDENCE = (Role.COORDINATOR, Role.CHAIR, Role.INFORMATION_OFFICER, Role.PARTNER, Role.DPO)
+
+
+def visible_cases(user) -> QuerySet[Case]:
+    """Cases the user may read: all of their cell for coordinator and chair; for the
+    information officer those where their police organisation participates; for a partner
+    those where their organisation participates and they are a named member."""
+    memberships = cell_memberships(user)
+    if not memberships:
+        return Case.objects.none()
+    condition = Q(cell__in=cells_with_role(user, *FULL_ACCESS))
+    officer = [m for m in memberships if m.role == Role.INFORMATION_OFFICER]
+    if officer:
+        condition |= Q(
+            pk__in=Participant.objects.filter(
+                status__in=Participant.ACTIVE,
+                organisation__in=[m.organisation_id for m in officer],
+                case__cell__in=[m.cell_id for m in officer],
+            ).values("case_id")
+        )
+    partner_cells = cells_with_role(user, Role.PARTNER)
+    if partner_cells:
+        condition |= Q(
+            pk__in=ParticipantMember.objects.filter(
+                user=user,
+                participant__status__in=Participant.ACTIVE,
+                participant__case__cell__in=partner_cells,
+            ).values("participant__case_id")
+        )
+    return Case.objects.filter(condition)
+
+
+def access_case(user, case_id: int) -> Case:
+    """The case if the user may read it, else 404 (whether or not it exists)."""
+    case = visible_cases(user).select_related("cell", "subject").filter(pk=case_id).first()
+    if case is None:
+        raise Http404
+    return case
+
+
+def actor_for(user, cell_id: int | None) -> Actor:
+    """The capacity in which the user acts in a cell, for the access log."""
+    memberships = [m for m in cell_memberships(user) if m.cell_id == cell_id]
+    memberships.sort(key=lambda m: ROLE_PRECEDENCE.index(m.role))
+    if not memberships:
+        return Actor(user_id=user.pk, cell_id=cell_id)
+    best = memberships[0]
+    return Actor(user.pk, best.role, best.organisation_id, cell_id)
+
+
+def has_role(user, cell_id: int, *roles: str) -> bool:
+    return cell_id in cells_with_role(user, *roles)
+
+
+def can_manage(user, case: Case) -> bool:
+    """Open, close, reopen, change phase, invite: the coordinator of the cell."""
+    return has_role(user, case.cell_id, Role.COORDINATOR)
+
+
+def can_write_note(user, case: Case) -> bool:
+    return visible_cases(user).filter(pk=case.pk).exists()
+
+
+def can_see_ltf(user, case: Case) -> bool:
+    return has_role(user, case.cell_id, *FULL_ACCESS)
+
+
+def can_record_ltf(user, case: Case) -> bool:
+    return has_role(user, case.cell_id, Role.INFORMATION_OFFICER)
+
+
+def can_view_access_log(user, case: Case) -> bool:
+    return has_role(user, case.cell_id, Role.COORDINATOR, Role.CHAIR, Role.DPO)
+
+
+def metadata_cases(user) -> QuerySet[Case]:
+    """For the DPO: cases of their cells, to be shown as metadata only (code, dates, phase)."""
+    return Case.objects.filter(cell__in=cells_with_role(user, Role.DPO))
+
+
+def can_decline(user, participant: Participant) -> bool:
+    """A member of the invited organisation in that cell may decline on its behalf."""
+    return any(
+        m.organisation_id == participant.organisation_id and m.cell_id == participant.case.cell_id
+        for m in cell_memberships(user)
+    )

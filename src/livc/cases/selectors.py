@@ -1,0 +1,57 @@
+"""Reads on cases, already scoped by policies."""
+
+from django.db.models import QuerySet
+
+from livc.audit.models import AccessLogEntry
+from livc.organisations.models import Membership, Organisation, Role
+
+from . import policies
+from .models import Case, Participant
+
+
+def case_list(*, user, phase: str = "", code: str = "") -> QuerySet[Case]:
+    cases = policies.visible_cases(user).select_related("cell")
+    if phase:
+        cases = cases.filter(phase=phase)
+    if code:
+        cases = cases.filter(code__icontains=code.strip())
+    return cases.order_by("-opened_on", "-id")
+
+
+def case_detail_context(*, user, case: Case) -> dict:
+    participants = list(
+        case.participants.select_related("organisation").prefetch_related("members")
+    )
+    return {
+        "participants": participants,
+        "notes": case.notes.select_related("author", "organisation")[:50],
+        "phase_changes": case.phase_changes.select_related("by"),
+        "checkins": case.checkins.all(),
+        "own_participations": [p for p in participants if policies.can_decline(user, p)],
+    }
+
+
+def invitable(*, case: Case):
+    """Organisations with members in the case's cell, and those members."""
+    memberships = Membership.objects.filter(
+        cell=case.cell_id, is_active=True, role__in=(Role.PARTNER, Role.INFORMATION_OFFICER)
+    )
+    organisations = Organisation.objects.filter(
+        pk__in=memberships.values("organisation_id")
+    ).order_by("name")
+    users = (
+        memberships.model._meta.get_field("user")
+        .related_model.objects.filter(pk__in=memberships.values("user_id"))
+        .order_by("full_name")
+    )
+    return organisations, users
+
+
+def case_access_log(*, case: Case) -> QuerySet[AccessLogEntry]:
+    return AccessLogEntry.objects.filter(case_id=case.pk).order_by("-id")
+
+
+def active_participant(case: Case, organisation_id: int) -> Participant | None:
+    return case.participants.filter(
+        organisation_id=organisation_id, status__in=Participant.ACTIVE
+    ).first()
