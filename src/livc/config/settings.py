@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "livc.privacy",
     "livc.intake",
     "livc.cases",
+    "livc.conferences",
+    "livc.trajectories",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,8 @@ urlpatterns = [
     path("", include("livc.core.urls")),
     path("signals/", include("livc.intake.urls")),
     path("cases/", include("livc.cases.urls")),
+    path("conferences/", include("livc.conferences.urls")),
+    path("plans/", include("livc.trajectories.urls")),
     path("accounts/", include("livc.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
