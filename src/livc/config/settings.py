@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "livc.cases",
     "livc.conferences",
     "livc.trajectories",
+    "livc.bench",
 ]
 
 MIDDLEWARE = [
@@ -72,7 +73,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
 ]
 
-ROOT_URLCONF = "livc.config.urls"
+# The benchmark serves livc.bench.urls (product URLs plus its floor view).
+ROOT_URLCONF = env_str("LIVC_ROOT_URLCONF", "livc.config.urls")
 WSGI_APPLICATION = "livc.config.wsgi.application"
 
 TEMPLATES = [

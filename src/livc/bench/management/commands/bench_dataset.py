@@ -1,0 +1,71 @@
+"""Child step of `bench`: build the dataset, prepare sessions and count queries (JSON out)."""
+
+import json
+import time
+from contextlib import suppress
+
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
+
+from livc.accounts.middleware import LAST_SEEN_KEY, MFA_OK_KEY
+from livc.accounts.models import User
+from livc.bench import dataset
+from livc.cases.policies import visible_cases
+from livc.organisations.models import Role
+
+
+def session_for(user: User) -> str:
+    """A logged-in, MFA-verified session, as after a real login."""
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store[MFA_OK_KEY] = True
+    store[LAST_SEEN_KEY] = time.time() + 86400  # no idle timeout or session write during a run
+    store.create()
+    return store.session_key
+
+
+def pages(partner: User, coordinator: User) -> dict:
+    case = visible_cases(partner).order_by("-opened_on", "-id").first()
+    result = {
+        "floor": (coordinator, reverse("bench_floor")),
+        "case_list": (partner, reverse("cases:list") + "?phase=active"),
+        "case_detail": (partner, reverse("cases:detail", args=[case.pk])),
+    }
+    with suppress(NoReverseMatch):  # the dashboard arrives with the trajectories app
+        result["dashboard"] = (coordinator, reverse("trajectories:dashboard"))
+    return result
+
+
+class Command(BaseCommand):
+    help = "Internal step of `bench` (run with DATABASE_URL set to the benchmark database)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--cases", type=int, required=True)
+
+    def handle(self, *args, **options):
+        dataset.build(options["cases"], log=lambda line: self.stderr.write(line))
+        partner = User.objects.get(
+            memberships__role=Role.PARTNER, email__startswith="caw.", memberships__cell__code="BAAA"
+        )
+        coordinator = User.objects.get(
+            memberships__role=Role.COORDINATOR, memberships__cell__code="BAAA"
+        )
+        sessions = {"partner": session_for(partner), "coordinator": session_for(coordinator)}
+        out = {"sessions": {}, "pages": {}, "queries": {}}
+        for name, (user, url) in pages(partner, coordinator).items():
+            who = "partner" if user == partner else "coordinator"
+            client = Client(HTTP_HOST="127.0.0.1")
+            client.cookies["sessionid"] = sessions[who]
+            client.get(url)  # warm
+            with CaptureQueriesContext(connection) as queries:
+                status = client.get(url).status_code
+            out["pages"][name] = {"url": url, "session": sessions[who], "status": status}
+            out["queries"][name] = len(queries)
+        self.stdout.write(json.dumps(out))
