@@ -44,11 +44,11 @@ def test_home_query_count_does_not_grow_with_members(client, cell, django_assert
     coordinator = member(Role.COORDINATOR, cell)
     client.force_login(coordinator)
     client.get("/")  # warm the session
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         client.get("/")
     for _ in range(10):
         member(Role.PARTNER, cell)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         client.get("/")
 
 

@@ -6,23 +6,32 @@ from django.db.models import Count, Q, QuerySet
 
 from .models import MANDATORY_ROLES, Cell, Membership, Municipality, Role
 
-_ROLES_CACHE = "_livc_active_roles"
-_MEMBERSHIPS_CACHE = "_livc_cell_memberships"
+_MEMBERSHIPS_CACHE = "_livc_memberships"
 
 
-def cell_memberships(user) -> list[Membership]:
-    """Active memberships in active cells; cached on the user for one request."""
+def _active_memberships(user) -> list[Membership]:
+    """All active memberships (active cells or none), in one query cached on the user.
+
+    Every policy check of a request reads from this list, so a page costs one membership
+    query however many checks it makes. Tests that change memberships mid-request must
+    reload the user.
+    """
     if not getattr(user, "is_authenticated", False) or user.pk is None:
         return []
     cached = getattr(user, _MEMBERSHIPS_CACHE, None)
     if cached is None:
         cached = list(
-            Membership.objects.filter(
-                user=user, is_active=True, cell__isnull=False, cell__is_active=True
-            ).select_related("organisation")
+            Membership.objects.filter(user=user, is_active=True)
+            .filter(Q(cell__isnull=True) | Q(cell__is_active=True))
+            .select_related("organisation")
         )
         setattr(user, _MEMBERSHIPS_CACHE, cached)
     return cached
+
+
+def cell_memberships(user) -> list[Membership]:
+    """Active memberships in active cells."""
+    return [m for m in _active_memberships(user) if m.cell_id is not None]
 
 
 def cells_with_role(user, *roles: str) -> set[int]:
@@ -30,18 +39,8 @@ def cells_with_role(user, *roles: str) -> set[int]:
 
 
 def active_roles(user) -> frozenset[str]:
-    """The roles a user holds in active memberships; cached on the user for one request."""
-    if not getattr(user, "is_authenticated", False) or user.pk is None:
-        return frozenset()
-    cached = getattr(user, _ROLES_CACHE, None)
-    if cached is None:
-        cached = frozenset(
-            Membership.objects.filter(user=user, is_active=True)
-            .filter(Q(cell__isnull=True) | Q(cell__is_active=True))
-            .values_list("role", flat=True)
-        )
-        setattr(user, _ROLES_CACHE, cached)
-    return cached
+    """The roles a user holds in active memberships."""
+    return frozenset(m.role for m in _active_memberships(user))
 
 
 def user_memberships(*, user) -> QuerySet[Membership]:
