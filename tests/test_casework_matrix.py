@@ -14,11 +14,26 @@ from .casework import build_world
 pytestmark = pytest.mark.django_db
 
 ROLES = [
-    "coordinator", "chair", "information_officer", "partner", "colleague", "other_partner",
-    "dpo", "foreign_coordinator", "supervisor", "administrator",
+    "coordinator",
+    "chair",
+    "information_officer",
+    "partner",
+    "colleague",
+    "other_partner",
+    "dpo",
+    "foreign_coordinator",
+    "supervisor",
+    "administrator",
 ]
-REPORTERS = {"coordinator", "chair", "information_officer", "partner", "colleague",
-             "other_partner", "foreign_coordinator"}
+REPORTERS = {
+    "coordinator",
+    "chair",
+    "information_officer",
+    "partner",
+    "colleague",
+    "other_partner",
+    "foreign_coordinator",
+}
 CELL_MEMBERS = REPORTERS | {"dpo"}
 CASE_READERS = {"coordinator", "chair", "information_officer", "partner"}
 

@@ -5,6 +5,7 @@ from django.contrib.staticfiles import finders
 from django.core.management import CommandError, call_command
 
 from livc.accounts.models import User
+from livc.cases.models import Case
 from livc.core import demo
 from livc.organisations.models import Cell, Membership, Role
 from livc.organisations.selectors import incomplete_cells
@@ -63,6 +64,10 @@ def test_seed_demo_is_idempotent_and_complete():
     assert Cell.objects.get(code="VER").language == "fr"
     assert {a.role for a in first} == set(Role)
     assert incomplete_cells() == []  # every demo cell has its mandatory members
+    for code in ("MEC", "VMZ", "VER"):  # a living cell: cases in every phase, signals to screen
+        cell = Cell.objects.get(code=code)
+        assert set(cell.cases.values_list("phase", flat=True)) == set(Case.Phase.values)
+        assert cell.signals.filter(status="received").exists()
 
 
 def test_seed_demo_refuses_production(settings):

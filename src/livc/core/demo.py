@@ -12,6 +12,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.db import transaction
 
 from livc.accounts.models import User
+from livc.core.demo_casework import seed_all
 from livc.core.totp import DEMO_TOTP_SECRET
 from livc.organisations.models import (
     Cell,
@@ -167,4 +168,5 @@ def seed_demo() -> list[DemoAccount]:
         accounts.append(
             DemoAccount(user.email, full_name, role, region.name_nl if region else "—", "—")
         )
+    seed_all()
     return accounts
