@@ -54,6 +54,7 @@ MATRIX = [
      lambda w: reverse("intake:consultation_detail", args=[w.consultation.pk]),
      {"coordinator": 200, "partner": 200}),
     ("case_list", "get", lambda w: reverse("cases:list"), dict.fromkeys(CELL_MEMBERS, 200)),
+    ("case_register", "get", lambda w: reverse("cases:register"), {"dpo": 200}),
     ("case_detail", "get", lambda w: reverse("cases:detail", args=[w.case.pk]),
      dict.fromkeys(CASE_READERS, 200)),
     ("case_edit", "get", lambda w: reverse("cases:edit", args=[w.case.pk]), {"coordinator": 200}),

@@ -106,3 +106,10 @@ def test_case_list_query_count_is_constant(world, client, django_assert_num_quer
     with django_assert_num_queries(5):
         response = client.get(reverse("cases:list"), {"phase": "preparation"})
     assert len(response.context["page"].object_list) == 6
+
+
+def test_dpo_register_shows_metadata_without_content(world, client):
+    client.force_login(world.users["dpo"])
+    body = client.get(reverse("cases:register")).content.decode()
+    assert world.case.code in body
+    assert "Peeters" not in body and "Jan" not in body

@@ -91,6 +91,10 @@ def metadata_cases(user) -> QuerySet[Case]:
     return Case.objects.filter(cell__in=cells_with_role(user, Role.DPO))
 
 
+def can_see_register(user) -> bool:
+    return bool(cells_with_role(user, Role.DPO))
+
+
 def can_decline(user, participant: Participant) -> bool:
     """A member of the invited organisation in that cell may decline on its behalf."""
     return any(

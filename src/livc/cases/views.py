@@ -35,6 +35,15 @@ def case_list(request):
     return render(request, "cases/case_list.html", {"form": form, "page": paginate(request, cases)})
 
 
+def case_register(request):
+    """For the DPO: the cell's cases as metadata only (code, phase, dates), no content."""
+    cases = policies.metadata_cases(request.user)
+    if not policies.can_see_register(request.user):
+        raise Http404
+    page = paginate(request, cases.select_related("cell").order_by("-opened_on", "-id"))
+    return render(request, "cases/case_register.html", {"page": page})
+
+
 def _forms(user, case: Case, **bound):
     forms = {"note_form": NoteForm()}
     if policies.can_manage(user, case):

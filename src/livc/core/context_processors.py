@@ -1,4 +1,5 @@
 from livc.accounts.policies import can_administer
+from livc.cases.policies import can_see_register
 from livc.intake.policies import can_report
 from livc.organisations.selectors import cell_memberships
 
@@ -14,5 +15,6 @@ def navigation(request) -> dict:
             "admin": can_administer(user),
             "cases": bool(memberships),
             "signals": can_report(user),
+            "register": can_see_register(user),
         }
     }
