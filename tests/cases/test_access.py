@@ -113,3 +113,23 @@ def test_dpo_register_shows_metadata_without_content(world, client):
     body = client.get(reverse("cases:register")).content.decode()
     assert world.case.code in body
     assert "Peeters" not in body and "Jan" not in body
+
+
+def test_case_detail_query_count_is_constant(world, client, django_assert_num_queries):
+    client.force_login(world.users["partner"])
+    url = reverse("cases:detail", args=[world.case.pk])
+    client.get(url)
+    with django_assert_num_queries(14):
+        client.get(url)
+    for n in range(4):
+        services.note_add(
+            user=world.users["partner"], case=world.case, organisation=world.caw, text=f"note {n}"
+        )
+    services.participant_invite(
+        user=world.users["coordinator"],
+        case=world.case,
+        organisation=world.clb,
+        members=[world.users["other_partner"]],
+    )
+    with django_assert_num_queries(14):
+        client.get(url)

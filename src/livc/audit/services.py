@@ -67,8 +67,10 @@ def record(
         "reason": reason[:200],
     }
     with transaction.atomic():
-        ChainHead.objects.get_or_create(pk=1, defaults={"last_hash": GENESIS})
-        head = ChainHead.objects.select_for_update().get(pk=1)
+        head = ChainHead.objects.select_for_update().filter(pk=1).first()
+        if head is None:  # first entry ever (or a freshly flushed test database)
+            ChainHead.objects.get_or_create(pk=1, defaults={"last_hash": GENESIS})
+            head = ChainHead.objects.select_for_update().get(pk=1)
         digest = entry_hash(head.last_hash, values)
         entry = AccessLogEntry.objects.create(prev_hash=head.last_hash, hash=digest, **values)
         ChainHead.objects.filter(pk=1).update(last_hash=digest)
