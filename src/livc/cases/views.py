@@ -108,6 +108,8 @@ def case_edit(request, pk: int):
     case = policies.access_case(request.user, pk)
     if not (policies.can_manage(request.user, case) or case.case_director_id == request.user.pk):
         raise Http404
+    if request.method == "GET":
+        services.case_viewed(user=request.user, case=case)
     form = CaseEditForm(
         request.POST or None,
         instance=case,
