@@ -22,24 +22,18 @@ def visible_cases(user) -> QuerySet[Case]:
     if not memberships:
         return Case.objects.none()
     condition = Q(cell__in=cells_with_role(user, *FULL_ACCESS))
-    officer = [m for m in memberships if m.role == Role.INFORMATION_OFFICER]
-    if officer:
-        condition |= Q(
-            pk__in=Participant.objects.filter(
-                status__in=Participant.ACTIVE,
-                organisation__in=[m.organisation_id for m in officer],
-                case__cell__in=[m.cell_id for m in officer],
+    for membership in memberships:
+        if membership.role == Role.INFORMATION_OFFICER:
+            participating = Participant.objects.filter(
+                status__in=Participant.ACTIVE, organisation=membership.organisation_id
             ).values("case_id")
-        )
+            condition |= Q(cell=membership.cell_id, pk__in=participating)
     partner_cells = cells_with_role(user, Role.PARTNER)
     if partner_cells:
-        condition |= Q(
-            pk__in=ParticipantMember.objects.filter(
-                user=user,
-                participant__status__in=Participant.ACTIVE,
-                participant__case__cell__in=partner_cells,
-            ).values("participant__case_id")
-        )
+        named = ParticipantMember.objects.filter(
+            user=user, participant__status__in=Participant.ACTIVE
+        ).values("participant__case_id")
+        condition |= Q(cell__in=partner_cells, pk__in=named)
     return Case.objects.filter(condition)
 
 
