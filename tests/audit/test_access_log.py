@@ -1,15 +1,20 @@
+from datetime import timedelta
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
 from livc.audit.models import AccessLogEntry
-from livc.audit.services import Actor, record, verify_chain
+from livc.audit.services import Actor, record, seal, verify_chain
 
 pytestmark = pytest.mark.django_db
 
 
-def _entries(n=5):
-    return [
+NOW = timedelta(0)
+
+
+def _entries(n=5, sealed=True):
+    entries = [
         record(
             actor=Actor(7, "coordinator", 3, 2),
             action="view",
@@ -20,6 +25,9 @@ def _entries(n=5):
         )
         for i in range(1, n + 1)
     ]
+    if sealed:
+        seal(grace=NOW)
+    return [AccessLogEntry.objects.get(pk=e.pk) for e in entries]
 
 
 def test_entries_chain_and_verify(capsys):
@@ -62,3 +70,30 @@ def test_tampering_is_detected(sql, problem):
     assert not report.intact and problem in report.problem
     with pytest.raises(CommandError, match="chain broken"):
         call_command("verify_access_log")
+
+
+def test_recording_is_one_insert_without_locks(django_assert_num_queries):
+    with django_assert_num_queries(1):
+        record(actor=Actor(1), action="view", object_type="case", object_id=1)
+
+
+def test_recent_entries_wait_for_the_next_sealing_run():
+    entry = _entries(1, sealed=False)[0]
+    assert seal() == 0  # younger than the grace period
+    report = verify_chain()
+    assert report.intact and report.unsealed == 1
+    assert seal(grace=NOW) == 1
+    assert AccessLogEntry.objects.get(pk=entry.pk).hash
+
+
+def test_an_entry_slipped_in_behind_the_seal_is_detected():
+    first = _entries(3)[0]
+    with connection.cursor() as cursor:  # a forged entry with an id inside the sealed range
+        cursor.execute(
+            "INSERT INTO audit_accesslogentry (id, at, action, object_type, object_id, role,"
+            " object_ref, reason, prev_hash, hash) VALUES (%s, %s, 'view', 'case', 9, '',"
+            " '', '', '', '')",
+            [first.pk - 1, first.at],
+        )
+    report = verify_chain()
+    assert not report.intact and "behind the sealed chain" in report.problem

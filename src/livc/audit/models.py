@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,8 +15,10 @@ class AccessLogEntry(models.Model):
     """Who read or changed which record, when, in which role, on what ground.
 
     Holds references only (ids and codes), never personal data, and keeps plain integer
-    ids instead of foreign keys so it outlives the records it describes. Each entry
-    chains the hash of the previous one, so any edit or deletion is detectable.
+    ids instead of foreign keys so it outlives the records it describes. Entries are
+    inserted without locking; `seal_access_log` (scheduled every minute) then chains each
+    entry to the previous one by hash, in id order, so any later edit, deletion or
+    insertion is detectable by `verify_access_log`.
     """
 
     class Action(models.TextChoices):
@@ -39,8 +42,8 @@ class AccessLogEntry(models.Model):
     object_ref = models.CharField(_("reference"), max_length=40, blank=True)
     case_id = models.BigIntegerField(_("case"), null=True)
     reason = models.CharField(_("reason"), max_length=200, blank=True)
-    prev_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64, unique=True)
+    prev_hash = models.CharField(max_length=64, blank=True, default="")
+    hash = models.CharField(max_length=64, blank=True, default="")
 
     objects = AppendOnlyQuerySet.as_manager()
 
@@ -52,6 +55,12 @@ class AccessLogEntry(models.Model):
             models.Index(fields=["case_id", "id"], name="accesslog_case"),
             models.Index(fields=["object_type", "object_id"], name="accesslog_object"),
             models.Index(fields=["user_id", "at"], name="accesslog_user_at"),
+            models.Index(fields=["id"], condition=Q(hash=""), name="accesslog_unsealed"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["hash"], condition=~Q(hash=""), name="accesslog_hash_unique"
+            )
         ]
 
     def save(self, *args, **kwargs):
@@ -64,6 +73,7 @@ class AccessLogEntry(models.Model):
 
 
 class ChainHead(models.Model):
-    """A single row locked while appending, so concurrent writers form one chain."""
+    """The end of the sealed chain; one row, locked while sealing."""
 
     last_hash = models.CharField(max_length=64)
+    last_id = models.BigIntegerField(default=0)

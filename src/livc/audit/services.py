@@ -1,15 +1,25 @@
-"""Appending to the access log. Every read or write of personal data calls `record`."""
+"""The access log: `record` on every read or write of personal data; `seal` chains entries.
+
+Recording is a single INSERT without locks, so concurrent requests never queue behind
+each other. Sealing runs on a schedule (`manage.py seal_access_log`, every minute): it takes
+the chain head's row lock and hashes unsealed entries in id order, each hash covering the
+previous one. Entries younger than a few seconds are left for the next run, so a
+transaction that committed late is never skipped.
+"""
 
 import hashlib
 import json
 from dataclasses import dataclass
+from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from .models import AccessLogEntry, ChainHead
 
 GENESIS = "0" * 64
+SEAL_GRACE = timedelta(seconds=5)
+SEAL_BATCH = 5000
 HASHED_FIELDS = (
     "at",
     "user_id",
@@ -52,29 +62,59 @@ def record(
     case_id: int | None = None,
     reason: str = "",
 ) -> AccessLogEntry:
-    """Append one entry, chained to the previous one (serialised by a row lock)."""
-    values = {
-        "at": timezone.now(),
-        "user_id": actor.user_id,
-        "role": actor.role,
-        "organisation_id": actor.organisation_id,
-        "cell_id": actor.cell_id,
-        "action": action,
-        "object_type": object_type,
-        "object_id": object_id,
-        "object_ref": object_ref,
-        "case_id": case_id,
-        "reason": reason[:200],
-    }
-    with transaction.atomic():
-        head = ChainHead.objects.select_for_update().filter(pk=1).first()
-        if head is None:  # first entry ever (or a freshly flushed test database)
-            ChainHead.objects.get_or_create(pk=1, defaults={"last_hash": GENESIS})
-            head = ChainHead.objects.select_for_update().get(pk=1)
-        digest = entry_hash(head.last_hash, values)
-        entry = AccessLogEntry.objects.create(prev_hash=head.last_hash, hash=digest, **values)
-        ChainHead.objects.filter(pk=1).update(last_hash=digest)
-    return entry
+    """Append one entry (one INSERT; part of the caller's transaction if there is one)."""
+    return AccessLogEntry.objects.create(
+        at=timezone.now(),
+        user_id=actor.user_id,
+        role=actor.role,
+        organisation_id=actor.organisation_id,
+        cell_id=actor.cell_id,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        object_ref=object_ref,
+        case_id=case_id,
+        reason=reason[:200],
+    )
+
+
+def _head_for_update() -> ChainHead:
+    head = ChainHead.objects.select_for_update().filter(pk=1).first()
+    if head is None:
+        ChainHead.objects.get_or_create(pk=1, defaults={"last_hash": GENESIS})
+        head = ChainHead.objects.select_for_update().get(pk=1)
+    return head
+
+
+def seal(*, grace: timedelta = SEAL_GRACE, batch: int = SEAL_BATCH) -> int:
+    """Chain every unsealed entry older than `grace`, in id order; returns how many."""
+    sealed = 0
+    table = connection.ops.quote_name(AccessLogEntry._meta.db_table)
+    while True:
+        with transaction.atomic():
+            head = _head_for_update()
+            rows = list(
+                AccessLogEntry.objects.filter(
+                    hash="", id__gt=head.last_id, at__lt=timezone.now() - grace
+                )
+                .order_by("id")
+                .values("id", *HASHED_FIELDS)[:batch]
+            )
+            if not rows:
+                return sealed
+            previous, updates = head.last_hash, []
+            for row in rows:
+                digest = entry_hash(previous, row)
+                updates.append((previous, digest, row["id"]))
+                previous = digest
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"UPDATE {table} SET prev_hash = %s, hash = %s "  # noqa: S608
+                    "WHERE id = %s AND hash = ''",
+                    updates,
+                )
+            ChainHead.objects.filter(pk=1).update(last_hash=previous, last_id=rows[-1]["id"])
+            sealed += len(rows)
 
 
 @dataclass(frozen=True)
@@ -82,6 +122,7 @@ class ChainReport:
     checked: int
     first_broken_id: int | None
     problem: str = ""
+    unsealed: int = 0
 
     @property
     def intact(self) -> bool:
@@ -89,11 +130,15 @@ class ChainReport:
 
 
 def verify_chain(batch_size: int = 5000) -> ChainReport:
-    """Recompute every hash in order; report the first entry that does not fit."""
+    """Recompute every sealed hash in order; report the first entry that does not fit.
+
+    Also refused: an unsealed entry behind the sealed end (inserted after sealing).
+    """
     previous, checked, last_id = GENESIS, 0, 0
+    sealed = AccessLogEntry.objects.exclude(hash="")
     while True:
         batch = list(
-            AccessLogEntry.objects.filter(id__gt=last_id)
+            sealed.filter(id__gt=last_id)
             .order_by("id")
             .values("id", "prev_hash", "hash", *HASHED_FIELDS)[:batch_size]
         )
@@ -105,7 +150,14 @@ def verify_chain(batch_size: int = 5000) -> ChainReport:
             if entry_hash(previous, row) != row["hash"]:
                 return ChainReport(checked, row["id"], "content does not match its hash")
             previous, checked, last_id = row["hash"], checked + 1, row["id"]
-    head = ChainHead.objects.filter(pk=1).values_list("last_hash", flat=True).first()
-    if checked and head != previous:
+    head = ChainHead.objects.filter(pk=1).values("last_hash", "last_id").first()
+    if head and head["last_hash"] != previous:
         return ChainReport(checked, last_id, "entries after this one were removed")
-    return ChainReport(checked, None)
+    sealed_end = head["last_id"] if head else 0
+    intruder = (
+        AccessLogEntry.objects.filter(hash="", id__lt=sealed_end).values_list("id", flat=True)
+    ).first()
+    if intruder is not None:
+        return ChainReport(checked, intruder, "entry added behind the sealed chain")
+    unsealed = AccessLogEntry.objects.filter(hash="").count()
+    return ChainReport(checked, None, unsealed=unsealed)

@@ -2,9 +2,10 @@
 
 Everything lives in a dedicated benchmark database (`<name>_bench`): 200 cells with five
 organisations and five users each, one subject and one case per N, police plus two of
-three partner organisations participating in each case with a named member, ~10 access-log
-rows per case and ~5 plan actions per case. Identity ciphertexts are shared (encrypted once):
-what is measured is the platform's queries, not Fernet.
+three partner organisations participating in each case with a named member, ~10
+access-log rows per case (unsealed, as between two sealing runs) and ~5 plan actions per
+case. Identity ciphertexts are shared (encrypted once): what is measured is the
+platform's queries, not Fernet.
 """
 
 import time
@@ -154,8 +155,7 @@ def _cases(n: int, log) -> None:
                 cell_id, action, object_type, object_id, object_ref, case_id, reason,
                 prev_hash, hash)
             SELECT now() - (k || ' days')::interval, o.user_id, 'partner', o.org_id, c.cell_id,
-                'view', 'case', c.id, c.code, c.id, '', md5((c.id * 10 + k - 1)::text),
-                md5((c.id * 10 + k)::text)
+                'view', 'case', c.id, c.code, c.id, '', '', ''
             FROM {case} c JOIN bench_orgs o ON o.cell_id = c.cell_id AND o.kind = 'caw'
             CROSS JOIN generate_series(1, 10) k""", []),
     ]  # fmt: skip

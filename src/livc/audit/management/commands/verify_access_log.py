@@ -13,4 +13,9 @@ class Command(BaseCommand):
                 f"Access log chain broken at entry {report.first_broken_id} "
                 f"({report.problem}); {report.checked} entries verified before it."
             )
-        self.stdout.write(self.style.SUCCESS(f"Access log intact: {report.checked} entries."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Access log intact: {report.checked} entries "
+                f"({report.unsealed} recent entries not sealed yet)."
+            )
+        )

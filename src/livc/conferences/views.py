@@ -1,0 +1,370 @@
+"""Case conference pages. Views parse input, check policies (refusal = 404), call one
+service and render; state errors come back as messages at the form (400), never a 500."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from livc.cases.models import Participant
+from livc.core.paging import paginate
+from livc.organisations.models import Cell, Organisation, Role
+from livc.organisations.selectors import cell_memberships, cells_with_role
+
+from . import ical, pdf, policies, selectors, services, workflow
+from .forms import (
+    AgendaItemForm,
+    AgreedActionFormSet,
+    AttendanceForm,
+    AttestationForm,
+    ConferenceForm,
+    InvitationForm,
+    MinutesForm,
+)
+from .models import AgendaItem, Conference
+
+S = Conference.Status
+
+
+def _data(request):
+    """Bound data for a POST, even an empty one (which must fail validation, not pass as
+    an unbound form)."""
+    return request.POST if request.method == "POST" else None
+
+
+def conference_list(request):
+    if not cell_memberships(request.user):
+        raise Http404
+    conferences = selectors.conference_list(user=request.user)
+    can_plan = bool(cells_with_role(request.user, Role.COORDINATOR))
+    return render(
+        request,
+        "conferences/conference_list.html",
+        {"page": paginate(request, conferences), "can_plan": can_plan},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def conference_create(request):
+    cells = Cell.objects.filter(pk__in=cells_with_role(request.user, Role.COORDINATOR))
+    if not cells:
+        raise Http404
+    form = ConferenceForm(_data(request), cells=cells)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            conference = services.conference_plan(
+                user=request.user,
+                cell=data["cell"],
+                starts_at=data["starts_at"],
+                ends_at=data["ends_at"],
+                place=data["place"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The conference was planned."))
+            return redirect("conferences:detail", pk=conference.pk)
+    return render(
+        request,
+        "conferences/conference_form.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def _detail(request, conference: Conference, status: int = 200, error: str = "", **bound):
+    """The conference page. Item content only after the user's attestation."""
+    user = request.user
+    manage = policies.can_manage(user, conference)
+    attested = policies.has_attested(user, conference)
+    gated = not manage and not attested  # as policies.must_attest_first, one query less
+    items = [] if gated else list(policies.visible_items(user, conference))
+    items = selectors.with_minutes(items)
+    services.conference_viewed(user=user, conference=conference, items=items)
+    context = {
+        "conference": conference,
+        "items": items,
+        "gated": gated,
+        "error": error,
+        "can_manage": manage,
+        "attested": attested,
+        "can_download": conference.status == S.MINUTES_APPROVED
+        and policies.can_download_minutes(user, conference),
+        "status_changes": conference.status_changes.select_related("by"),
+        "attestation_form": bound.get("attestation_form") or AttestationForm(),
+    }
+    if manage:
+        context["next_statuses"] = workflow.allowed_next(conference.status)
+        if conference.status == S.PLANNED:
+            context["agenda_form"] = bound.get("agenda_form") or AgendaItemForm(
+                cases=selectors.addable_cases(conference=conference)
+            )
+    return render(request, "conferences/conference_detail.html", context, status=status)
+
+
+def conference_detail(request, pk: int):
+    return _detail(request, policies.access_conference(request.user, pk))
+
+
+def _managed(request, pk: int) -> Conference:
+    conference = policies.access_conference(request.user, pk)
+    if not policies.can_manage(request.user, conference):
+        raise Http404
+    return conference
+
+
+def _managed_item(request, pk: int, item_pk: int) -> AgendaItem:
+    conference = _managed(request, pk)
+    item = get_object_or_404(
+        AgendaItem.objects.select_related("case"), pk=item_pk, conference=conference
+    )
+    item.conference = conference
+    return item
+
+
+def _errors(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+@require_POST
+def agenda_add(request, pk: int):
+    conference = _managed(request, pk)
+    form = AgendaItemForm(request.POST, cases=selectors.addable_cases(conference=conference))
+    if form.is_valid():
+        try:
+            services.agenda_add(
+                user=request.user, conference=conference, case=form.cleaned_data["case"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The case was put on the agenda."))
+            return redirect("conferences:detail", pk=conference.pk)
+    return _detail(request, conference, status=400, agenda_form=form)
+
+
+@require_POST
+def agenda_remove(request, pk: int, item_pk: int):
+    item = _managed_item(request, pk, item_pk)
+    try:
+        services.agenda_remove(user=request.user, item=item)
+    except ValidationError as error:
+        return _detail(request, item.conference, status=400, error=_errors(error))
+    messages.success(request, _("The case was taken off the agenda."))
+    return redirect("conferences:detail", pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+def invitations(request, pk: int):
+    """Who is invited to which item. Suggestions: the case's named members."""
+    conference = _managed(request, pk)
+    items = list(conference.items.select_related("case"))
+    candidates = selectors.invitation_candidates(conference=conference)
+    current = selectors.invitations_by_item(conference=conference)
+    status, bound = 200, None
+    if request.method == "POST":
+        status, bound = _save_invitations(request, conference, items, candidates)
+        if status == 302:
+            return redirect("conferences:invitations", pk=pk)
+    rows = []
+    for item in items:
+        if bound is not None and bound.fields["item"].initial == item.pk:
+            form = bound
+        else:
+            invited = [user.pk for user in current.get(item.pk, [])]
+            form = InvitationForm(
+                item_id=item.pk,
+                candidates=candidates[item.pk],
+                initial={"invitees": invited or sorted(candidates[item.pk].suggested)},
+                auto_id=f"id_item{item.pk}_%s",
+            )
+        rows.append({"item": item, "invited": current.get(item.pk, []), "form": form})
+    services.items_viewed(user=request.user, items=items, minutes_shown=False)
+    context = {
+        "conference": conference,
+        "rows": rows,
+        "editable": conference.status == S.PLANNED,
+        "error": _("Choose an agenda item.") if status == 400 and bound is None else "",
+    }
+    return render(request, "conferences/invitations.html", context, status=status)
+
+
+def _save_invitations(request, conference, items, candidates):
+    """(status, bound form): 302 when saved, 400 with the form (or None) otherwise."""
+    raw = request.POST.get("item", "")
+    item = next((i for i in items if str(i.pk) == raw), None)
+    if item is None:
+        return 400, None
+    form = InvitationForm(
+        request.POST,
+        item_id=item.pk,
+        candidates=candidates[item.pk],
+        auto_id=f"id_item{item.pk}_%s",
+    )
+    if form.is_valid():
+        item.conference = conference
+        try:
+            services.invitations_set(
+                user=request.user, item=item, invitees=list(form.cleaned_data["invitees"])
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The invitations were saved."))
+            return 302, form
+    return 400, form
+
+
+@require_POST
+def attestation(request, pk: int):
+    conference = policies.access_conference(request.user, pk)
+    form = AttestationForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, conference, status=400, attestation_form=form)
+    services.attestation_record(user=request.user, conference=conference)
+    messages.success(request, _("Your attestation was recorded."))
+    return redirect("conferences:detail", pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+def attendance(request, pk: int):
+    conference = _managed(request, pk)
+    candidates = selectors.attendance_candidates(conference=conference)
+    present = list(conference.attendances.values_list("user_id", flat=True))
+    form = AttendanceForm(_data(request), candidates=candidates, initial={"attendees": present})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.attendance_set(
+                user=request.user,
+                conference=conference,
+                attendees=list(form.cleaned_data["attendees"]),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The attendance was saved."))
+            return redirect("conferences:detail", pk=pk)
+    context = {
+        "conference": conference,
+        "form": form,
+        "attestations": selectors.attestations(conference=conference),
+        "candidates": candidates,
+    }
+    return render(
+        request, "conferences/attendance.html", context, status=400 if form.errors else 200
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def minutes(request, pk: int, item_pk: int):
+    item = _managed_item(request, pk, item_pk)
+    organisations = Organisation.objects.filter(
+        participations__case=item.case_id,
+        participations__status__in=Participant.ACTIVE,
+    ).order_by("name")
+    existing = getattr(item, "minutes", None)
+    actions = list(item.agreed_actions.all())
+    form = MinutesForm(
+        _data(request),
+        initial={"decisions": existing.decisions, "next_review_on": existing.next_review_on}
+        if existing
+        else None,
+    )
+    formset = AgreedActionFormSet(
+        _data(request),
+        initial=[
+            {"organisation": a.organisation_id, "description": a.description, "due_on": a.due_on}
+            for a in actions
+        ],
+        form_kwargs={"organisations": organisations},
+        prefix="actions",
+    )
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        lines = [
+            services.ActionLine(d["organisation"], d["description"], d.get("due_on"))
+            for d in formset.cleaned_data
+            if d and not d.get("DELETE")
+        ]
+        try:
+            services.minutes_save(
+                user=request.user,
+                item=item,
+                decisions=form.cleaned_data["decisions"],
+                next_review_on=form.cleaned_data["next_review_on"],
+                actions=lines,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The minutes were saved."))
+            return redirect("conferences:detail", pk=pk)
+    editable = item.conference.status == S.HELD
+    if request.method == "GET":
+        services.items_viewed(user=request.user, items=[item], minutes_shown=editable)
+    context = {
+        "conference": item.conference,
+        "item": item,
+        "form": form,
+        "formset": formset,
+        "editable": editable,
+    }
+    invalid = request.method == "POST"
+    return render(request, "conferences/minutes_form.html", context, status=400 if invalid else 200)
+
+
+def _transition(request, pk: int, to_status: str, done: str):
+    conference = _managed(request, pk)
+    try:
+        services.conference_transition(
+            user=request.user, conference=conference, to_status=to_status
+        )
+    except ValidationError as error:
+        return _detail(request, conference, status=400, error=_errors(error))
+    messages.success(request, done)
+    return redirect("conferences:detail", pk=pk)
+
+
+@require_POST
+def mark_held(request, pk: int):
+    return _transition(request, pk, S.HELD, _("The conference is marked as held."))
+
+
+@require_POST
+def approve(request, pk: int):
+    return _transition(request, pk, S.MINUTES_APPROVED, _("The minutes are approved."))
+
+
+def minutes_pdf(request, pk: int):
+    """The approved minutes as a PDF for the requesting attendee: only their items."""
+    conference = policies.access_conference(request.user, pk)
+    if not policies.can_download_minutes(request.user, conference):
+        raise Http404
+    if policies.must_attest_first(request.user, conference):
+        messages.warning(request, _("Record your attestation before you download the minutes."))
+        return redirect("conferences:detail", pk=pk)
+    if conference.status != S.MINUTES_APPROVED:
+        return _detail(
+            request,
+            conference,
+            status=400,
+            error=_("The minutes can be downloaded once the coordinator has approved them."),
+        )
+    items = selectors.with_minutes(policies.readable_items(request.user, conference))
+    document = pdf.minutes_pdf(conference=conference, attendee=request.user, items=items)
+    services.minutes_exported(user=request.user, conference=conference, items=items)
+    response = HttpResponse(document, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="minutes-{conference.pk}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def calendar_file(request, pk: int):
+    """An .ics file for the meeting: time and place only, no names, no case codes."""
+    conference = policies.access_conference(request.user, pk)
+    services.calendar_exported(user=request.user, conference=conference)
+    response = HttpResponse(ical.ics(conference), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="conference-{conference.pk}.ics"'
+    return response
