@@ -117,3 +117,24 @@ def test_assessment_notes_are_encrypted_at_rest(world):
         stored = cursor.fetchone()[0]
     assert "Calmer" not in stored
     assert world.case.notes.get().text == "Calmer since the school meeting."
+
+
+def test_closing_a_case_cancels_its_open_actions(world):
+    from livc.trajectories.models import Action
+    from livc.trajectories.services import create_action
+
+    action = create_action(
+        user=world.users["coordinator"],
+        case=world.case,
+        organisation=world.caw,
+        description="Meet the school",
+        due_on=world.case.opened_on,
+    )
+    services.case_close(
+        user=world.users["coordinator"],
+        case=world.case,
+        version=world.case.version,
+        reason="goals_reached",
+        outcome="improved",
+    )
+    assert Action.objects.get(pk=action.pk).status == Action.Status.CANCELLED

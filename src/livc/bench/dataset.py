@@ -20,6 +20,8 @@ from livc.privacy.crypto import encrypt
 
 from .models import BenchDataset
 
+# Bump when the dataset's shape changes: an older dataset is then rebuilt, not reused.
+VERSION = 2
 CELLS = 200
 PARTNER_KINDS = ("caw", "clb", "ocmw")
 KINDS = {
@@ -47,7 +49,7 @@ def _sql(statement: str, params=None) -> None:
 
 def build(cases: int, log=print) -> BenchDataset:
     """Build (or reuse) the dataset of `cases` cases; idempotent per size."""
-    existing = BenchDataset.objects.filter(cases=cases).first()
+    existing = BenchDataset.objects.filter(cases=cases, version=VERSION).first()
     if existing:
         log(f"reusing dataset of {cases} cases built {existing.built_at:%Y-%m-%d %H:%M}")
         return existing
@@ -58,7 +60,9 @@ def build(cases: int, log=print) -> BenchDataset:
     _registry(log)
     _cases(cases, log)
     _sql("ANALYZE")
-    dataset = BenchDataset.objects.create(cases=cases, seconds=time.monotonic() - started)
+    dataset = BenchDataset.objects.create(
+        cases=cases, version=VERSION, seconds=time.monotonic() - started
+    )
     log(f"built {cases} cases in {dataset.seconds:.0f} s")
     return dataset
 

@@ -195,6 +195,10 @@ def case_close(*, user, case: Case, version: int, reason: str, outcome: str) -> 
     PhaseChange.objects.create(
         case=case, from_phase=from_phase, to_phase=Case.Phase.CLOSED, by=user, reason=reason
     )
+    # Imported here: trajectories builds on cases, not the other way round.
+    from livc.trajectories.services import actions_cancel_open
+
+    actions_cancel_open(user=user, case=case)  # a closed case leaves no open actions
     _log(user, case, A.TRANSITION, reason=f"{from_phase}→closed")
     return case
 

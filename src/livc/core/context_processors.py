@@ -1,6 +1,7 @@
 from livc.accounts.policies import can_administer
 from livc.cases.policies import can_see_register
 from livc.intake.policies import can_report
+from livc.organisations.models import Role
 from livc.organisations.selectors import cell_memberships
 
 
@@ -16,5 +17,6 @@ def navigation(request) -> dict:
             "cases": bool(memberships),
             "signals": can_report(user),
             "register": can_see_register(user),
+            "dashboard": any(m.role == Role.COORDINATOR for m in memberships),
         }
     }

@@ -1,0 +1,87 @@
+"""Who may read and edit plans (DESIGN.md → Access model). Refusal looks like absence.
+
+Readers of a plan are the readers of its case (`visible_cases`). The cell's coordinator and
+the case director edit the whole plan; an information officer or partner edits the actions
+of their own organisation only. Every check is per cell.
+"""
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from livc.cases.models import Case, Participant
+from livc.cases.policies import has_role, visible_cases
+from livc.organisations.models import Organisation, Role
+from livc.organisations.selectors import cell_memberships, cells_with_role
+
+from .models import Action
+
+ACTION_EDITOR_ROLES = (Role.INFORMATION_OFFICER, Role.PARTNER)
+
+
+def can_edit_plan(user, case: Case) -> bool:
+    """Goals, reviews, the review date and every action. The caller has already checked
+    that the user sees the case (`access_case`)."""
+    if has_role(user, case.cell_id, Role.COORDINATOR):
+        return True
+    return case.case_director_id is not None and case.case_director_id == user.pk
+
+
+def own_organisations(user, case: Case) -> set[int]:
+    """Organisations on whose behalf the user edits actions in the case's cell."""
+    return {
+        m.organisation_id
+        for m in cell_memberships(user)
+        if m.cell_id == case.cell_id and m.role in ACTION_EDITOR_ROLES
+    }
+
+
+def can_edit_action(user, action: Action, case: Case) -> bool:
+    return can_edit_plan(user, case) or action.organisation_id in own_organisations(user, case)
+
+
+def action_organisations(user, case: Case) -> QuerySet[Organisation]:
+    """Organisations the user may give an action to: the case's active participants, all of
+    them for plan editors, their own otherwise."""
+    organisations = Organisation.objects.filter(
+        participations__case=case, participations__status__in=Participant.ACTIVE
+    ).order_by("name")
+    if can_edit_plan(user, case):
+        return organisations
+    return organisations.filter(pk__in=own_organisations(user, case))
+
+
+def access_action(user, action_id: int) -> Action:
+    """The action if the user may read its case, else 404 (whether or not it exists)."""
+    action = (
+        Action.objects.filter(pk=action_id, plan_id__in=visible_cases(user).values("pk"))
+        .select_related("plan__case__cell", "organisation", "owner", "goal")
+        .first()
+    )
+    if action is None:
+        raise Http404
+    return action
+
+
+def access_editable_action(user, action_id: int) -> Action:
+    action = access_action(user, action_id)
+    if not can_edit_action(user, action, action.plan.case):
+        raise Http404
+    return action
+
+
+def dashboard_cells(user) -> set[int]:
+    """Cells whose dashboard the user sees: those where they are coordinator."""
+    return cells_with_role(user, Role.COORDINATOR)
+
+
+def access_dashboard_cell(user, cell_id: int | None) -> int:
+    """The requested cell if the user coordinates it, else their first; 404 if none."""
+    cells = dashboard_cells(user)
+    if not cells or (cell_id is not None and cell_id not in cells):
+        raise Http404
+    return cell_id if cell_id is not None else min(cells)
+
+
+def can_list_actions(user) -> bool:
+    """'My actions' is for every member of a cell (it may well be empty)."""
+    return bool(cell_memberships(user))

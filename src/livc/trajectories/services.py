@@ -1,0 +1,299 @@
+"""Writes on plans, and the access-log entries of reads. Each write is atomic and appends
+to the access log itself.
+
+Services validate the data (participation, membership, dates, workflow) and raise
+`ValidationError`, keyed by field where one field is at fault. Authorisation is the
+caller's: views use `policies`; other apps (conferences) call `create_action` for a user
+who may edit the plan.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from livc.audit.models import AccessLogEntry
+from livc.audit.services import record
+from livc.cases.models import Case, Participant
+from livc.cases.policies import actor_for
+from livc.cases.services import ConcurrentEditError
+from livc.organisations.models import Membership
+
+from . import workflow
+from .models import Action, ActionStatusChange, Goal, Plan, ProgressNote, Review
+
+A = AccessLogEntry.Action
+
+
+def _log(user, case: Case, action: str, object_type: str, object_id: int, reason: str = ""):
+    record(
+        actor=actor_for(user, case.cell_id),
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        object_ref=case.code,
+        case_id=case.pk,
+        reason=reason,
+    )
+
+
+def _bump(obj: models.Model, version: int, **fields) -> None:
+    """Optimistic lock: write only if nobody saved `obj` since `version` was read."""
+    updated = (
+        type(obj)
+        .objects.filter(pk=obj.pk, version=version)
+        .update(version=F("version") + 1, updated_at=timezone.now(), **fields)
+    )
+    if not updated:
+        raise ConcurrentEditError(
+            _(
+                "Someone else changed this while you were editing. Reload the page and redo "
+                "your change; nothing was saved."
+            )
+        )
+    for name, value in fields.items():
+        setattr(obj, name, value)
+    obj.version = version + 1
+
+
+# Plans ------------------------------------------------------------------------------------
+
+
+def plan_for(*, user, case: Case) -> Plan:
+    """The case's plan, created on first use (creation is logged)."""
+    plan = Plan.objects.filter(case=case).first() or _plan_create(user=user, case=case)
+    plan.case = case
+    return plan
+
+
+@transaction.atomic
+def _plan_create(*, user, case: Case) -> Plan:
+    plan, created = Plan.objects.get_or_create(case=case, defaults={"cell_id": case.cell_id})
+    if created:  # else a concurrent request just created it
+        _log(user, case, A.CREATE, "plan", plan.pk)
+    return plan
+
+
+def plan_viewed(*, user, case: Case) -> Plan:
+    """Open the plan page: the plan (created on first use) and a `view` entry."""
+    plan = plan_for(user=user, case=case)
+    _log(user, case, A.VIEW, "plan", plan.pk)
+    return plan
+
+
+def _not_past(day: datetime.date | None, field: str) -> None:
+    if day is not None and day < timezone.localdate():
+        raise ValidationError({field: _("This date is in the past.")})
+
+
+@transaction.atomic
+def plan_schedule_review(*, user, plan: Plan, next_review_on, version: int) -> Plan:
+    """Set (or clear, with None) the date of the next review."""
+    _not_past(next_review_on, "next_review_on")
+    _bump(plan, version, next_review_on=next_review_on)
+    _log(user, plan.case, A.UPDATE, "plan", plan.pk, reason="next review")
+    return plan
+
+
+@transaction.atomic
+def review_add(*, user, plan: Plan, held_on, note: str, next_review_on, version: int) -> Review:
+    """Record a review that took place and plan the next one (None: none planned)."""
+    if held_on > timezone.localdate():
+        raise ValidationError({"held_on": _("A review cannot be recorded before it is held.")})
+    if not note.strip():
+        raise ValidationError({"note": _("Write what the review concluded.")})
+    _not_past(next_review_on, "next_review_on")
+    _bump(plan, version, next_review_on=next_review_on)
+    review = Review.objects.create(plan=plan, held_on=held_on, note=note, author=user)
+    _log(user, plan.case, A.CREATE, "review", review.pk)
+    return review
+
+
+@transaction.atomic
+def goal_add(*, user, plan: Plan, description: str) -> Goal:
+    if not description.strip():
+        raise ValidationError({"description": _("Describe the goal.")})
+    goal = Goal.objects.create(plan=plan, description=description, created_by=user)
+    _log(user, plan.case, A.CREATE, "goal", goal.pk)
+    return goal
+
+
+@transaction.atomic
+def goal_set_reached(*, user, goal: Goal, case: Case, reached: bool) -> Goal:
+    goal.reached_on = timezone.localdate() if reached else None
+    goal.save(update_fields=["reached_on"])
+    _log(user, case, A.UPDATE, "goal", goal.pk, reason="reached" if reached else "not reached")
+    return goal
+
+
+# Actions ----------------------------------------------------------------------------------
+
+
+def _check_action(*, case: Case, organisation, owner, goal, due_on, created_on) -> dict:
+    """Errors by field for an action's owner, goal and due date (empty when all is well)."""
+    errors = {}
+    if (
+        owner is not None
+        and not Membership.objects.filter(
+            user=owner, cell=case.cell_id, organisation=organisation, is_active=True
+        ).exists()
+    ):
+        errors["owner"] = _("The owner must be a member of the organisation in this cell.")
+    if goal is not None and goal.plan_id != case.pk:
+        errors["goal"] = _("This goal belongs to another plan.")
+    if due_on < created_on:
+        errors["due_on"] = _(
+            "An action cannot be due before it was created (%(date)s). Choose a later date."
+        ) % {"date": date_format(created_on, "SHORT_DATE_FORMAT")}
+    return errors
+
+
+@transaction.atomic
+def create_action(
+    *, user, case: Case, organisation, description: str, due_on, owner=None, goal=None
+) -> Action:
+    """Give `organisation` (an active participant of `case`) an action due on `due_on`.
+
+    Public: the conferences app turns agreed actions of approved minutes into plan actions
+    with it. `owner`, if given, is a member of that organisation in the case's cell;
+    `goal`, if given, belongs to the case's plan. The plan is created on first use. Raises
+    `ValidationError` keyed by field; the caller has checked that `user` may edit the plan
+    or that organisation's actions.
+    """
+    errors = _check_action(
+        case=case,
+        organisation=organisation,
+        owner=owner,
+        goal=goal,
+        due_on=due_on,
+        created_on=timezone.localdate(),
+    )
+    if not Participant.objects.filter(
+        case=case, organisation=organisation, status__in=Participant.ACTIVE
+    ).exists():
+        errors["organisation"] = _("This organisation does not take part in the case.")
+    if not description.strip():
+        errors["description"] = _("Describe the action.")
+    if errors:
+        raise ValidationError(errors)
+    plan = plan_for(user=user, case=case)
+    action = Action.objects.create(
+        plan=plan,
+        cell_id=case.cell_id,
+        goal=goal,
+        organisation=organisation,
+        owner=owner,
+        description=description,
+        due_on=due_on,
+        created_by=user,
+    )
+    ActionStatusChange.objects.create(action=action, to_status=action.status, by=user)
+    _log(user, case, A.CREATE, "action", action.pk)
+    return action
+
+
+@transaction.atomic
+def action_update(
+    *, user, action: Action, version: int, description: str, due_on, owner=None, goal=None
+) -> Action:
+    """Change what, when, who and which goal; the organisation stays. Final actions
+    (done, cancelled) no longer change."""
+    case = action.plan.case
+    if not action.is_open:
+        raise ValidationError(_("A done or cancelled action can no longer be changed."))
+    errors = _check_action(
+        case=case,
+        organisation=action.organisation_id,
+        owner=owner,
+        goal=goal,
+        due_on=due_on,
+        created_on=action.created_on,
+    )
+    if not description.strip():
+        errors["description"] = _("Describe the action.")
+    if errors:
+        raise ValidationError(errors)
+    _bump(action, version, description=description, due_on=due_on, owner=owner, goal=goal)
+    _log(user, case, A.UPDATE, "action", action.pk)
+    return action
+
+
+@transaction.atomic
+def action_transition(*, user, action: Action, to_status: str, version: int) -> Action:
+    """Move an action along the workflow table, leaving a dated row."""
+    from_status = action.status
+    if not workflow.is_allowed(from_status, to_status):
+        raise ValidationError(
+            _("An action cannot go from “%(from)s” to “%(to)s”.")
+            % {"from": Action.Status(from_status).label, "to": _status_label(to_status)}
+        )
+    _bump(action, version, status=to_status)
+    ActionStatusChange.objects.create(
+        action=action, from_status=from_status, to_status=to_status, by=user
+    )
+    reason = f"{from_status}→{to_status}"
+    _log(user, action.plan.case, A.TRANSITION, "action", action.pk, reason=reason)
+    return action
+
+
+def _status_label(status: str) -> str:
+    return Action.Status(status).label if status in Action.Status.values else status
+
+
+@transaction.atomic
+def progress_note_add(*, user, action: Action, text: str) -> ProgressNote:
+    if not text.strip():
+        raise ValidationError({"text": _("Write the progress note before saving.")})
+    case = action.plan.case
+    note = ProgressNote.objects.create(
+        action=action,
+        author=user,
+        organisation_id=actor_for(user, case.cell_id).organisation_id,
+        text=text,
+    )
+    _log(user, case, A.CREATE, "progress_note", note.pk)
+    return note
+
+
+@transaction.atomic
+def actions_cancel_open(*, user, case: Case) -> int:
+    """Cancel every open or in-progress action of the case (e.g. when it is closed), each
+    with its dated row and log entry. Returns how many were cancelled."""
+    actions = list(
+        Action.objects.filter(plan_id=case.pk, status__in=Action.OPEN_STATUSES)
+        .select_related("plan__case")
+        .select_for_update(of=("self",))
+    )
+    for action in actions:
+        action_transition(
+            user=user, action=action, to_status=Action.Status.CANCELLED, version=action.version
+        )
+    return len(actions)
+
+
+def action_viewed(*, user, action: Action) -> None:
+    _log(user, action.plan.case, A.VIEW, "action", action.pk)
+
+
+# Lists ------------------------------------------------------------------------------------
+
+
+def actions_listed(*, user) -> None:
+    """'My actions' was listed. The list shows references and dates, no free text, so one
+    entry per page is logged; the content is read (and logged per case) on the plan page."""
+    record(actor=actor_for(user, None), action=A.LIST, object_type="my_actions", object_id=user.pk)
+
+
+def dashboard_viewed(*, user, cell_id: int, section: str = "") -> None:
+    """The cell dashboard (or one of its sections) was shown; no free text is on it."""
+    record(
+        actor=actor_for(user, cell_id),
+        action=A.LIST,
+        object_type="plan_dashboard",
+        object_id=cell_id,
+        reason=section,
+    )
