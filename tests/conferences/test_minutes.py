@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from livc.conferences import selectors, services
 from livc.conferences.models import AgreedAction, Conference, Minutes
+from livc.trajectories.models import Action
 
 from ..casework import build_world
 from .helpers import plan
@@ -100,3 +101,20 @@ def test_agreed_actions_for_returns_actions_only_once_approved(client, world):
     assert [(a.organisation.name, a.description, a.item.case) for a in actions] == [
         ("CAW", "Home visit", world.case)
     ]
+
+
+def test_approved_agreed_actions_become_plan_actions(client, world):
+    _post(client, world)
+    assert not Action.objects.exists()  # draft minutes create nothing yet
+    services.conference_transition(
+        user=world.users["coordinator"],
+        conference=world.conference,
+        to_status=Conference.Status.MINUTES_APPROVED,
+    )
+    action = Action.objects.get()
+    assert (action.plan_id, action.organisation, action.description) == (
+        world.case.pk,
+        world.caw,
+        "Home visit",
+    )
+    assert action.due_on == datetime.date(2027, 1, 15)

@@ -15,6 +15,7 @@ from livc.audit.services import record
 from livc.cases.models import Case, Participant
 from livc.cases.policies import actor_for
 from livc.organisations.selectors import cell_memberships
+from livc.trajectories.services import create_action
 
 from . import policies, selectors, workflow
 from .models import (
@@ -254,6 +255,8 @@ def conference_transition(*, user, conference: Conference, to_status: str) -> Co
         raise ValidationError(_("Write the minutes of every agenda item before approving."))
     Conference.objects.filter(pk=conference.pk).update(status=to_status)
     conference.status = to_status
+    if to_status == S.MINUTES_APPROVED:
+        _agreed_actions_to_plans(user=user, conference=conference)
     StatusChange.objects.create(
         conference=conference, from_status=from_status, to_status=to_status, by=user
     )
@@ -266,6 +269,27 @@ def conference_transition(*, user, conference: Conference, to_status: str) -> Co
         reason=f"{from_status}→{to_status}",
     )
     return conference
+
+
+AGREED_ACTION_DEFAULT_DAYS = 14
+
+
+def _agreed_actions_to_plans(*, user, conference: Conference) -> None:
+    """Approved minutes become work: each agreed action becomes an action of the case's plan.
+
+    Runs inside the approval's transaction, so an action that cannot be created (its
+    organisation no longer takes part) refuses the approval and nothing is half-written.
+    """
+    default_due = timezone.localdate() + datetime.timedelta(days=AGREED_ACTION_DEFAULT_DAYS)
+    for item in conference.items.select_related("case"):
+        for agreed in selectors.agreed_actions_for(item):
+            create_action(
+                user=user,
+                case=item.case,
+                organisation=agreed.organisation,
+                description=agreed.description,
+                due_on=agreed.due_on or default_due,
+            )
 
 
 # Reads: every view of item content, minutes and exports leaves a trace.
