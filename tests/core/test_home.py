@@ -6,6 +6,7 @@ from django.core.management import CommandError, call_command
 
 from livc.accounts.models import User
 from livc.cases.models import Case
+from livc.trajectories.models import Action
 from livc.core import demo
 from livc.organisations.models import Cell, Membership, Role
 from livc.organisations.selectors import incomplete_cells
@@ -68,6 +69,8 @@ def test_seed_demo_is_idempotent_and_complete():
         cell = Cell.objects.get(code=code)
         assert set(cell.cases.values_list("phase", flat=True)) == set(Case.Phase.values)
         assert cell.signals.filter(status="received").exists()
+        assert cell.conferences.filter(status="planned").exists()
+        assert Action.objects.filter(plan__case__cell=cell).count() == 2
 
 
 def test_seed_demo_refuses_production(settings):

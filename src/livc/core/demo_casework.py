@@ -9,8 +9,10 @@ import datetime
 from django.utils import timezone
 
 from livc.cases import services as cases
+from livc.conferences import services as conferences
 from livc.intake import services as intake
 from livc.organisations.models import Cell, Membership, Municipality, Role
+from livc.trajectories import services as plans
 
 # first name, last name, birth date, phenomenon, level, observation, target phase
 PEOPLE = {
@@ -127,6 +129,11 @@ PEOPLE = {
         ),
     ],
 }
+ACTION_TEXT = {
+    "nl": ("Huisbezoek met de ouders plannen.", "Terugkoppeling geven aan de LIVC-coördinator."),
+    "fr": ("Planifier une visite à domicile.", "Faire un retour au coordinateur CSIL-R."),
+}
+PLACE = {"nl": "Stadhuis, vergaderzaal 2", "fr": "Hôtel de ville, salle 2"}
 PATH = {
     "preparation": [],
     "active": ["active"],
@@ -198,8 +205,50 @@ def seed_casework(cell: Cell) -> int:
                 reason="goals_reached",
                 outcome="improved",
             )
+        if phase == "active":
+            cases.participant_accept(
+                user=reporter.user,
+                participant=case.participants.get(organisation=reporter.organisation),
+            )
+            first = plans.create_action(
+                user=coordinator,
+                case=case,
+                organisation=reporter.organisation,
+                description=ACTION_TEXT[cell.language][0],
+                due_on=today + datetime.timedelta(days=7),
+                owner=reporter.user,
+            )
+            plans.action_transition(
+                user=reporter.user, action=first, to_status="in_progress", version=first.version
+            )
+            plans.create_action(
+                user=coordinator,
+                case=case,
+                organisation=officer.organisation,
+                description=ACTION_TEXT[cell.language][1],
+                due_on=today + datetime.timedelta(days=21),
+            )
         created += 1
+    _conference(cell, coordinator, today)
     return created
+
+
+def _conference(cell: Cell, coordinator, today: datetime.date) -> None:
+    """A conference next week with the active and on-hold cases on the agenda."""
+    start = timezone.make_aware(
+        datetime.datetime.combine(today + datetime.timedelta(days=7), datetime.time(14, 0))
+    )
+    conference = conferences.conference_plan(
+        user=coordinator,
+        cell=cell,
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=2),
+        place=PLACE[cell.language],
+    )
+    for case in cell.cases.filter(phase__in=["active", "on_hold"]).order_by("pk"):
+        item = conferences.agenda_add(user=coordinator, conference=conference, case=case)
+        invitees = [m for p in case.participants.all() for m in p.members.all()]
+        conferences.invitations_set(user=coordinator, item=item, invitees=invitees)
 
 
 def seed_all() -> int:
