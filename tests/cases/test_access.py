@@ -133,3 +133,28 @@ def test_case_detail_query_count_is_constant(world, client, django_assert_num_qu
     )
     with django_assert_num_queries(10):
         client.get(url)
+
+
+@pytest.mark.parametrize(
+    ("who", "url_name", "queries"),
+    [("dpo", "cases:register", 5), ("coordinator", "cases:access_log", 7)],
+)
+def test_register_and_access_log_query_counts_are_constant(
+    world, client, django_assert_num_queries, who, url_name, queries
+):
+    args = [world.case.pk] if url_name == "cases:access_log" else []
+    url = reverse(url_name, args=args)
+    client.force_login(world.users[who])
+    client.get(url)
+    with django_assert_num_queries(queries):
+        client.get(url)
+    for _ in range(5):
+        services.case_open(
+            user=world.users["coordinator"],
+            subject=world.case.subject,
+            phenomenon="other",
+            prevention_level="primary",
+        )
+        services.case_viewed(user=world.users["chair"], case=world.case)
+    with django_assert_num_queries(queries):
+        client.get(url)

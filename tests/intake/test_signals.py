@@ -164,3 +164,23 @@ def test_anonymous_consultation_is_answered_and_converted(world, client):
     assert "Talk with the CLB first." in client.get(url).content.decode()
     client.force_login(world.users["other_partner"])
     assert client.get(url).status_code == 404
+
+
+def test_consultation_list_query_count_is_constant(world, client, django_assert_num_queries):
+    services.consultation_ask(
+        user=world.users["partner"], cell=world.cell, organisation=world.caw, question="first"
+    )
+    client.force_login(world.users["coordinator"])
+    url = reverse("intake:consultation_list")
+    client.get(url)
+    with django_assert_num_queries(5):
+        client.get(url)
+    for n in range(5):
+        services.consultation_ask(
+            user=world.users["partner"],
+            cell=world.cell,
+            organisation=world.caw,
+            question=f"question {n}",
+        )
+    with django_assert_num_queries(5):
+        client.get(url)
