@@ -12,6 +12,14 @@ from .factories import CellFactory, OrganisationFactory, UserFactory, municipali
 IDENTITY = intake_services.Identity("Jan", "Peeters", datetime.date(2005, 3, 14), "", None)
 
 
+# Every actor of build_world(), for permission matrices.
+ROLES = [
+    "coordinator", "chair", "information_officer", "partner", "colleague", "other_partner",
+    "dpo", "foreign_coordinator", "supervisor", "administrator",
+]  # fmt: skip
+CELL_MEMBERS = set(ROLES) - {"supervisor", "administrator"}
+
+
 @dataclass
 class World:
     cell: object

@@ -9,22 +9,10 @@ from django.urls import reverse
 
 from livc.intake import services as intake_services
 
-from .casework import build_world
+from .casework import ROLES, build_world
 
 pytestmark = pytest.mark.django_db
 
-ROLES = [
-    "coordinator",
-    "chair",
-    "information_officer",
-    "partner",
-    "colleague",
-    "other_partner",
-    "dpo",
-    "foreign_coordinator",
-    "supervisor",
-    "administrator",
-]
 REPORTERS = {
     "coordinator",
     "chair",

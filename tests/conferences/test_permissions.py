@@ -10,23 +10,11 @@ from django.urls import reverse
 
 from livc.conferences.urls import urlpatterns
 
+from ..casework import CELL_MEMBERS, ROLES
 from .helpers import conference_world
 
 pytestmark = pytest.mark.django_db
 
-ROLES = [
-    "coordinator",
-    "chair",
-    "information_officer",
-    "partner",
-    "colleague",
-    "other_partner",
-    "dpo",
-    "foreign_coordinator",
-    "supervisor",
-    "administrator",
-]
-CELL_MEMBERS = set(ROLES) - {"supervisor", "administrator"}
 COORDINATORS = {"coordinator", "foreign_coordinator"}  # each plans in their own cell
 SEES = {"coordinator", "chair", "information_officer", "partner"}  # invited or cell lead
 

@@ -12,24 +12,12 @@ from django.urls import reverse
 from livc.cases import services as case_services
 from livc.trajectories.models import Action, Plan
 
+from ..casework import CELL_MEMBERS, ROLES
 from ..factories import UserFactory
 from .conftest import add_action, days
 
 pytestmark = pytest.mark.django_db
 
-ROLES = [
-    "coordinator",
-    "chair",
-    "information_officer",
-    "partner",
-    "colleague",
-    "other_partner",
-    "dpo",
-    "foreign_coordinator",
-    "supervisor",
-    "administrator",
-]
-CELL_MEMBERS = set(ROLES) - {"supervisor", "administrator"}
 CASE_READERS = {"coordinator", "chair", "information_officer", "partner"}
 
 

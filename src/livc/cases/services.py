@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from livc.audit.models import AccessLogEntry
 from livc.audit.services import record
+from livc.core.locking import save_if_unchanged
 from livc.privacy.crypto import blind_index
 
 from . import workflow
@@ -27,10 +28,6 @@ from .models import (
 from .policies import actor_for
 
 A = AccessLogEntry.Action
-
-
-class ConcurrentEditError(Exception):
-    """Someone else saved the record since it was loaded; nothing was written."""
 
 
 def _log(user, case: Case, action: str, reason: str = "", object_type="case", object_id=None):
@@ -104,20 +101,15 @@ def case_open(
 
 
 def _bump(case: Case, version: int, **fields) -> None:
-    """Optimistic lock: write only if nobody saved since `version` was read."""
-    updated = Case.objects.filter(pk=case.pk, version=version).update(
-        version=F("version") + 1, updated_at=timezone.now(), **fields
+    save_if_unchanged(
+        case,
+        version,
+        message=_(
+            "Someone else changed this case while you were editing. Reload it and redo "
+            "your change; nothing was saved."
+        ),
+        **fields,
     )
-    if not updated:
-        raise ConcurrentEditError(
-            _(
-                "Someone else changed this case while you were editing. Reload it and redo "
-                "your change; nothing was saved."
-            )
-        )
-    for name, value in fields.items():
-        setattr(case, name, value)
-    case.version = version + 1
 
 
 EDITABLE = (

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from livc.accounts.models import User
+from livc.core.locking import ConcurrentEditError
 from livc.core.paging import paginate
 from livc.organisations.selectors import cell_memberships
 
@@ -122,7 +123,7 @@ def case_edit(request, pk: int):
             services.case_update(
                 user=request.user, case=case, version=form.cleaned_data["version"], **fields
             )
-        except services.ConcurrentEditError as error:
+        except ConcurrentEditError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The case was saved."))
@@ -147,7 +148,7 @@ def _run(request, case, form_name, form, action):
     if form.is_valid():
         try:
             action(form.cleaned_data)
-        except services.ConcurrentEditError as error:
+        except ConcurrentEditError as error:
             form.add_error(None, str(error))
         except ValidationError as error:
             form.add_error(None, error)

@@ -10,8 +10,7 @@ who may edit the plan.
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -20,7 +19,7 @@ from livc.audit.models import AccessLogEntry
 from livc.audit.services import record
 from livc.cases.models import Case, Participant
 from livc.cases.policies import actor_for
-from livc.cases.services import ConcurrentEditError
+from livc.core.locking import save_if_unchanged
 from livc.organisations.models import Membership
 
 from . import workflow
@@ -41,23 +40,7 @@ def _log(user, case: Case, action: str, object_type: str, object_id: int, reason
     )
 
 
-def _bump(obj: models.Model, version: int, **fields) -> None:
-    """Optimistic lock: write only if nobody saved `obj` since `version` was read."""
-    updated = (
-        type(obj)
-        .objects.filter(pk=obj.pk, version=version)
-        .update(version=F("version") + 1, updated_at=timezone.now(), **fields)
-    )
-    if not updated:
-        raise ConcurrentEditError(
-            _(
-                "Someone else changed this while you were editing. Reload the page and redo "
-                "your change; nothing was saved."
-            )
-        )
-    for name, value in fields.items():
-        setattr(obj, name, value)
-    obj.version = version + 1
+_bump = save_if_unchanged  # optimistic lock shared with cases
 
 
 # Plans ------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from livc.cases.models import Case
 from livc.cases.policies import access_case
+from livc.core.locking import ConcurrentEditError
 from livc.core.paging import paginate
 
 from . import policies, selectors, services, workflow
@@ -120,7 +121,7 @@ def _run(request, form, action, success_url, on_error):
     if form.is_valid():
         try:
             result = action(form.cleaned_data)
-        except services.ConcurrentEditError as error:
+        except ConcurrentEditError as error:
             form.add_error(None, str(error))
         except ValidationError as error:
             _add_errors(form, error)
