@@ -11,6 +11,17 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 PHASES = [("", _("all phases")), *Case.Phase.choices]
 
 
+class PageForm(forms.Form):
+    """A form that shares its page with others: field ids carry the form's own prefix, so
+    two "reason" fields never share an id (labels must point at the right field)."""
+
+    id_prefix = "form"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{self.id_prefix}_%s")
+        super().__init__(*args, **kwargs)
+
+
 class CaseFilterForm(forms.Form):
     phase = forms.ChoiceField(label=_("Phase"), choices=PHASES, required=False)
     code = forms.CharField(label=_("Code"), required=False, max_length=24)
@@ -46,7 +57,8 @@ class CaseEditForm(forms.ModelForm):
         return data
 
 
-class PhaseForm(forms.Form):
+class PhaseForm(PageForm):
+    id_prefix = "phase"
     to_phase = forms.ChoiceField(label=_("New phase"))
     reason = forms.CharField(label=_("Reason"), required=False, max_length=300)
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -56,18 +68,21 @@ class PhaseForm(forms.Form):
         self.fields["to_phase"].choices = choices
 
 
-class CloseForm(forms.Form):
+class CloseForm(PageForm):
+    id_prefix = "close"
     reason = forms.ChoiceField(label=_("Closure reason"), choices=ClosureReason.choices)
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class ReopenForm(forms.Form):
+class ReopenForm(PageForm):
+    id_prefix = "reopen"
     reason = forms.CharField(label=_("Reason for reopening"), max_length=300)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class InviteForm(forms.Form):
+class InviteForm(PageForm):
+    id_prefix = "invite"
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects)
     members = forms.ModelMultipleChoiceField(
         label=_("Named members"),
@@ -82,7 +97,8 @@ class InviteForm(forms.Form):
         self.fields["members"].queryset = members
 
 
-class DeclineForm(forms.Form):
+class DeclineForm(PageForm):
+    id_prefix = "decline"
     reason = forms.CharField(
         label=_("Why does your organisation decline?"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -90,7 +106,8 @@ class DeclineForm(forms.Form):
     )
 
 
-class NoteForm(forms.Form):
+class NoteForm(PageForm):
+    id_prefix = "note"
     text = forms.CharField(
         label=_("Professional assessment"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -98,7 +115,8 @@ class NoteForm(forms.Form):
     )
 
 
-class LtfForm(forms.Form):
+class LtfForm(PageForm):
+    id_prefix = "ltf"
     known = forms.TypedChoiceField(
         label=_("Known at the Local Task Force"),
         choices=[("yes", _("yes")), ("no", _("no"))],

@@ -123,6 +123,13 @@ class PhaseChange(models.Model):
     class Meta:
         ordering = ["at", "id"]
 
+    @property
+    def reason_display(self) -> str:
+        """Closure reasons are stored as codes; reopening reasons as the text given."""
+        if self.to_phase == Case.Phase.CLOSED and self.reason in ClosureReason.values:
+            return ClosureReason(self.reason).label
+        return self.reason
+
 
 class Participant(models.Model):
     """An organisation invited to one case (need-to-know)."""

@@ -220,6 +220,13 @@ def case_reopen(*, user, case: Case, version: int, reason: str) -> Case:
 def participant_invite(*, user, case: Case, organisation, members) -> Participant:
     if organisation.memberships.filter(cell=case.cell, is_active=True).count() == 0:
         raise ValidationError(_("This organisation has no members in the cell."))
+    outsiders = {m.pk for m in members} - set(
+        organisation.memberships.filter(cell=case.cell, is_active=True).values_list(
+            "user_id", flat=True
+        )
+    )
+    if outsiders:
+        raise ValidationError(_("Named members must be members of this organisation in the cell."))
     participant, created = Participant.objects.get_or_create(case=case, organisation=organisation)
     if not created and participant.status not in Participant.ACTIVE:
         participant.status, participant.decline_reason = Participant.Status.INVITED, ""

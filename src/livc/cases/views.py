@@ -66,7 +66,9 @@ def _forms(user, case: Case, **bound):
             reopen_form=ReopenForm(initial={"version": case.version})
             if case.phase == Case.Phase.CLOSED
             else None,
-            invite_form=InviteForm(organisations=organisations, members=members),
+            invite_form=InviteForm(organisations=organisations, members=members)
+            if case.phase != Case.Phase.CLOSED
+            else None,
         )
     if policies.can_record_ltf(user, case):
         forms["ltf_form"] = LtfForm()

@@ -29,7 +29,7 @@ class Plan(models.Model):
     class Meta:
         verbose_name = _("plan")
         verbose_name_plural = _("plans")
-        indexes = [models.Index(fields=["cell", "next_review_on"], name="plan_cell_review")]
+        indexes = [models.Index(fields=["cell", "next_review_on", "case"], name="plan_cell_review")]
 
     def __str__(self) -> str:
         return f"plan {self.pk}"
@@ -104,7 +104,7 @@ class Action(models.Model):
         indexes = [
             # Dashboard: a cell's open actions by due date (overdue = due_on < today).
             models.Index(
-                fields=["cell", "due_on"],
+                fields=["cell", "due_on", "id"],
                 condition=Q(status__in=("open", "in_progress")),
                 name="action_open_cell_due",
             ),
