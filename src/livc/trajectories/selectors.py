@@ -158,11 +158,21 @@ class _Count(Subquery):
     output_field = IntegerField()
 
 
+COUNT_CAP = 100
+
+
 @dataclass(frozen=True)
 class Dashboard:
     cell: Cell
     counts: dict[str, int]
     items: dict[str, list]
+
+    @property
+    def count_labels(self) -> dict[str, str]:
+        return {
+            name: f"{COUNT_CAP}+" if count > COUNT_CAP else str(count)
+            for name, count in self.counts.items()
+        }
 
 
 def dashboard(*, cell_id: int, horizon: Horizon) -> Dashboard:
@@ -171,7 +181,11 @@ def dashboard(*, cell_id: int, horizon: Horizon) -> Dashboard:
     sections = {
         name: dashboard_section(cell_id=cell_id, section=name, horizon=horizon) for name in SECTIONS
     }
-    counts = {f"n_{name}": _Count(qs.order_by().values("pk")) for name, qs in sections.items()}
+    # Counting stops past COUNT_CAP: "100+" is as useful as 5,312 and costs a fraction.
+    counts = {
+        f"n_{name}": _Count(qs.order_by().values("pk")[: COUNT_CAP + 1])
+        for name, qs in sections.items()
+    }
     cell = Cell.objects.filter(pk=cell_id).annotate(**counts).get()
     return Dashboard(
         cell=cell,
