@@ -204,3 +204,10 @@ def test_dashboard_view_is_logged(world, coordinator):
         world.cell.pk,
         world.cell.pk,
     )
+
+
+def test_counts_stop_at_the_cap():
+    from livc.trajectories.selectors import COUNT_CAP, Dashboard
+
+    board = Dashboard(cell=None, counts={"actions": COUNT_CAP + 1, "reviews": COUNT_CAP}, items={})
+    assert board.count_labels == {"actions": f"{COUNT_CAP}+", "reviews": str(COUNT_CAP)}

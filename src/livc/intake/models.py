@@ -76,6 +76,12 @@ class Signal(models.Model):
         ordering = ["screening_due", "id"]
         indexes = [
             models.Index(fields=["cell", "status", "screening_due"], name="signal_queue"),
+            # Dashboard and queue: a cell's open signals in due order, read straight off.
+            models.Index(
+                fields=["cell", "screening_due", "id"],
+                condition=models.Q(status__in=("received", "in_screening")),
+                name="signal_open_due",
+            ),
         ]
 
     def __str__(self) -> str:
