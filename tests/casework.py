@@ -15,7 +15,7 @@ IDENTITY = intake_services.Identity("Jan", "Peeters", datetime.date(2005, 3, 14)
 # Every actor of build_world(), for permission matrices.
 ROLES = [
     "coordinator", "chair", "information_officer", "partner", "colleague", "other_partner",
-    "dpo", "foreign_coordinator", "supervisor", "administrator",
+    "dpo", "foreign_coordinator", "supervisor", "administrator", "left_partner",
 ]  # fmt: skip
 CELL_MEMBERS = set(ROLES) - {"supervisor", "administrator"}
 
@@ -74,6 +74,18 @@ def build_world() -> World:
         case=world.case,
         organisation=police,
         members=[users["information_officer"]],
+    )
+    # A partner whose organisation took part in the case and then left it.
+    ocmw = OrganisationFactory(name="OCMW", type=Organisation.Type.OCMW)
+    users["left_partner"] = join(UserFactory(), Role.PARTNER, cell, ocmw)
+    left = case_services.participant_invite(
+        user=users["coordinator"],
+        case=world.case,
+        organisation=ocmw,
+        members=[users["left_partner"]],
+    )
+    case_services.participant_decline(
+        user=users["left_partner"], participant=left, reason="Outside our mission"
     )
     return world
 

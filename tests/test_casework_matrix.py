@@ -14,6 +14,7 @@ from .casework import ROLES, build_world
 pytestmark = pytest.mark.django_db
 
 REPORTERS = {
+    "left_partner",
     "coordinator",
     "chair",
     "information_officer",
