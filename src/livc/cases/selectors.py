@@ -2,6 +2,7 @@
 
 from django.db.models import QuerySet
 
+from livc.accounts.models import User
 from livc.audit.models import AccessLogEntry
 from livc.organisations.models import Membership, Organisation, Role
 
@@ -39,12 +40,22 @@ def invitable(*, case: Case):
     organisations = Organisation.objects.filter(
         pk__in=memberships.values("organisation_id")
     ).order_by("name")
-    users = (
-        memberships.model._meta.get_field("user")
-        .related_model.objects.filter(pk__in=memberships.values("user_id"))
+    users = User.objects.filter(pk__in=memberships.values("user_id")).order_by("full_name")
+    return organisations, users
+
+
+def case_director_choices(*, case: Case) -> QuerySet[User]:
+    """Active members of the case's cell: who may lead the trajectory."""
+    return (
+        User.objects.filter(memberships__cell=case.cell_id, memberships__is_active=True)
+        .distinct()
         .order_by("full_name")
     )
-    return organisations, users
+
+
+def users_by_id(*, ids: set[int | None]) -> dict[int, User]:
+    """Names for access-log rows, in one query."""
+    return {user.pk: user for user in User.objects.filter(pk__in=[i for i in ids if i])}
 
 
 def case_access_log(*, case: Case) -> QuerySet[AccessLogEntry]:

@@ -5,7 +5,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from livc.accounts.models import User
 from livc.core.locking import ConcurrentEditError
 from livc.core.paging import paginate
 from livc.organisations.selectors import cell_memberships
@@ -98,14 +97,6 @@ def case_detail(request, pk: int):
     return _detail(request, case)
 
 
-def _directors(case: Case):
-    return (
-        User.objects.filter(memberships__cell=case.cell_id, memberships__is_active=True)
-        .distinct()
-        .order_by("full_name")
-    )
-
-
 @require_http_methods(["GET", "POST"])
 def case_edit(request, pk: int):
     case = policies.access_case(request.user, pk)
@@ -116,7 +107,7 @@ def case_edit(request, pk: int):
     form = CaseEditForm(
         request.POST or None,
         instance=case,
-        directors=_directors(case),
+        directors=selectors.case_director_choices(case=case),
         initial={"version": case.version},
     )
     if request.method == "POST" and form.is_valid():
@@ -303,5 +294,5 @@ def access_log(request, pk: int):
     if case is None or not policies.can_view_access_log(request.user, case):
         raise Http404
     entries = paginate(request, selectors.case_access_log(case=case), per_page=50)
-    users = {u.pk: u for u in User.objects.filter(pk__in={e.user_id for e in entries})}
+    users = selectors.users_by_id(ids={entry.user_id for entry in entries})
     return render(request, "cases/access_log.html", {"case": case, "page": entries, "users": users})
