@@ -43,8 +43,15 @@ def _aware(day: datetime.date, time: datetime.time) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, time))
 
 
+class CaseChoiceField(forms.ModelChoiceField):
+    """Case code with its phase and phenomenon: enough to pick, no personal data."""
+
+    def label_from_instance(self, obj):
+        return f"{obj.code} – {obj.get_phase_display()}, {obj.get_phenomenon_display()}"
+
+
 class AgendaItemForm(forms.Form):
-    case = forms.ModelChoiceField(label=_("Case"), queryset=None)
+    case = CaseChoiceField(label=_("Case"), queryset=None)
 
     def __init__(self, *args, cases, **kwargs):
         super().__init__(*args, **kwargs)
