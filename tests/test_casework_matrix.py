@@ -7,6 +7,7 @@ Refused is always 404 (absence). "Allowed" is 200 for pages, 302 for a completed
 import pytest
 from django.urls import reverse
 
+from livc.cases.models import AftercareCheckin
 from livc.intake import services as intake_services
 
 from .casework import ROLES, build_world
@@ -59,6 +60,9 @@ MATRIX = [
      dict.fromkeys(CASE_READERS, 400)),
     ("ltf", "post", lambda w: reverse("cases:ltf", args=[w.case.pk]),
      {"information_officer": 400}),
+    ("checkin_done", "post",
+     lambda w: reverse("cases:checkin_done", args=[w.case.pk, w.checkin.pk]),
+     {"coordinator": 400}),
     ("access_log", "get", lambda w: reverse("cases:access_log", args=[w.case.pk]),
      {"coordinator": 200, "chair": 200, "dpo": 200}),
     ("participant_decline", "post",
@@ -78,6 +82,7 @@ def world():
         user=partner, cell=world.cell, organisation=world.caw, question="Advice please"
     )
     world.caw_participant = world.case.participants.get(organisation=world.caw)
+    world.checkin = AftercareCheckin.objects.create(case=world.case, due_on=world.case.opened_on)
     return world
 
 

@@ -138,3 +138,18 @@ def test_closing_a_case_cancels_its_open_actions(world):
         outcome="improved",
     )
     assert Action.objects.get(pk=action.pk).status == Action.Status.CANCELLED
+
+
+def test_coordinator_records_an_aftercare_check_in(world, client):
+    case, user = world.case, world.users["coordinator"]
+    services.case_change_phase(user=user, case=case, to_phase="active", version=case.version)
+    services.case_change_phase(user=user, case=case, to_phase="aftercare", version=case.version)
+    first = case.checkins.order_by("due_on").first()
+    client.force_login(user)
+    url = reverse("cases:checkin_done", args=[case.pk, first.pk])
+    assert client.post(url, {"done_on": "2999-01-01"}).status_code == 400  # future date
+    assert client.post(url, {"done_on": "2026-11-20", "note": "Doing well"}).status_code == 302
+    first.refresh_from_db()
+    assert first.done_on.isoformat() == "2026-11-20" and first.note == "Doing well"
+    client.force_login(world.users["partner"])
+    assert client.post(url, {"done_on": "2026-11-20"}).status_code == 404

@@ -124,3 +124,11 @@ class LtfForm(PageForm):
         widget=forms.RadioSelect,
     )
     checked_on = forms.DateField(label=_("Checked on"), widget=DATE)
+
+
+class CheckinForm(PageForm):
+    id_prefix = "checkin"
+    done_on = forms.DateField(label=_("Took place on"), widget=DATE)
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )

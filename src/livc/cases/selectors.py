@@ -23,11 +23,13 @@ def case_detail_context(*, user, case: Case) -> dict:
     participants = list(
         case.participants.select_related("organisation").prefetch_related("members")
     )
+    checkins = list(case.checkins.all())
     return {
         "participants": participants,
         "notes": case.notes.select_related("author", "organisation")[:50],
         "phase_changes": case.phase_changes.select_related("by"),
-        "checkins": case.checkins.all(),
+        "checkins": checkins,
+        "next_checkin": next((c for c in checkins if c.done_on is None), None),
         "own_participations": [p for p in participants if policies.can_decline(user, p)],
     }
 

@@ -287,5 +287,16 @@ def ltf_record(*, user, case: Case, known: bool, checked_on: datetime.date) -> C
     return case
 
 
+@transaction.atomic
+def checkin_done(*, user, checkin: AftercareCheckin, done_on: datetime.date, note: str = ""):
+    """Record that an aftercare check-in took place (date and optional note)."""
+    if done_on > timezone.localdate():
+        raise ValidationError(_("The date cannot be in the future."))
+    checkin.done_on, checkin.note = done_on, note
+    checkin.save(update_fields=["done_on", "note"])
+    _log(user, checkin.case, A.UPDATE, object_type="checkin", object_id=checkin.pk)
+    return checkin
+
+
 def case_viewed(*, user, case: Case) -> None:
     _log(user, case, A.VIEW)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/notes/", views.note_add, name="note_add"),
     path("<int:pk>/ltf/", views.ltf_record, name="ltf"),
     path("<int:pk>/access-log/", views.access_log, name="access_log"),
+    path("<int:pk>/checkins/<int:checkin_pk>/done/", views.checkin_done, name="checkin_done"),
     path(
         "<int:pk>/participants/<int:participant_pk>/decline/",
         views.participant_decline,

@@ -13,6 +13,7 @@ from . import policies, selectors, services, workflow
 from .forms import (
     CaseEditForm,
     CaseFilterForm,
+    CheckinForm,
     CloseForm,
     DeclineForm,
     InviteForm,
@@ -69,6 +70,8 @@ def _forms(user, case: Case, **bound):
             if case.phase != Case.Phase.CLOSED
             else None,
         )
+    if policies.can_manage(user, case):
+        forms["checkin_form"] = CheckinForm()
     if policies.can_record_ltf(user, case):
         forms["ltf_form"] = LtfForm()
     forms["decline_form"] = DeclineForm()
@@ -296,3 +299,18 @@ def access_log(request, pk: int):
     entries = paginate(request, selectors.case_access_log(case=case), per_page=50)
     users = selectors.users_by_id(ids={entry.user_id for entry in entries})
     return render(request, "cases/access_log.html", {"case": case, "page": entries, "users": users})
+
+
+@require_POST
+def checkin_done(request, pk: int, checkin_pk: int):
+    case = _managed(request, pk)
+    checkin = get_object_or_404(case.checkins, pk=checkin_pk, done_on__isnull=True)
+    return _run(
+        request,
+        case,
+        "checkin_form",
+        CheckinForm(request.POST),
+        lambda d: services.checkin_done(
+            user=request.user, checkin=checkin, done_on=d["done_on"], note=d["note"]
+        ),
+    )
