@@ -184,3 +184,8 @@ def test_consultation_list_query_count_is_constant(world, client, django_assert_
         )
     with django_assert_num_queries(5):
         client.get(url)
+
+
+def test_screening_deadline_skips_belgian_public_holidays():
+    # Monday 9 Nov 2026 + 10 working days, with Armistice Day (Wed 11 Nov) in between.
+    assert services.add_working_days(datetime.date(2026, 11, 9), 10) == datetime.date(2026, 11, 24)

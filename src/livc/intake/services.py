@@ -3,6 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
+import holidays
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,11 +24,12 @@ A = AccessLogEntry.Action
 
 
 def add_working_days(start: datetime.date, days: int) -> datetime.date:
-    """`days` working days (Monday–Friday) after `start`. Public holidays are not skipped."""
+    """`days` working days after `start`: Monday to Friday, Belgian public holidays skipped."""
     current, left = start, days
+    public_holidays = holidays.country_holidays("BE", years=range(start.year, start.year + 2))
     while left > 0:
         current += datetime.timedelta(days=1)
-        if current.weekday() < 5:
+        if current.weekday() < 5 and current not in public_holidays:
             left -= 1
     return current
 
