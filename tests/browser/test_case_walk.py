@@ -134,7 +134,10 @@ def plan_conference(page, base_url: str, codes: list[str]) -> str:
     submit(page, "Plan the conference")
     assert re.search(r"/conferences/\d+/$", page.url), f"planning ended on {page.url}"
     for code in codes:
-        page.get_by_role("combobox", name="Case", exact=True).select_option(label=code)
+        picker = page.get_by_role("combobox", name="Case", exact=True)
+        # Options read "<code> – <phase>, <phenomenon>": pick by the code at the start.
+        value = picker.locator("option").filter(has_text=f"{code} –").get_attribute("value")
+        picker.select_option(value=value)
         submit(page, "Add to the agenda")
         expect_saved(page, "The case was put on the agenda.")
     agenda = page.get_by_role("region", name="Agenda")
