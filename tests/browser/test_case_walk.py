@@ -36,7 +36,10 @@ def new_page(chromium):
         context = chromium.new_context(bypass_csp=True)  # lets axe be injected
         context.set_default_timeout(10_000)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        # Destructive actions ask for confirmation; the user in this walk says yes.
+        page.on("dialog", lambda dialog: dialog.accept())
+        return page
 
     yield make
     for context in contexts:

@@ -101,3 +101,11 @@ def test_strict_content_security_policy(client):
     assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
     assert "frame-ancestors 'none'" in policy
     assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_destructive_forms_ask_for_confirmation(client):
+    from django.template.loader import render_to_string
+
+    html = render_to_string("includes/form.html", {"form": None, "confirm": "Sure?"})
+    assert 'data-confirm="Sure?"' in html
+    assert "data-confirm" not in render_to_string("includes/form.html", {"form": None})
