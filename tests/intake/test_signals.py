@@ -138,11 +138,11 @@ def test_across_cells_only_hit_or_no_hit(world):
 def test_signal_list_query_count_is_constant(world, client, django_assert_num_queries):
     client.force_login(world.users["coordinator"])
     client.get(reverse("intake:signal_list"))
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         client.get(reverse("intake:signal_list"))
     for _ in range(5):
         register_signal(world, world.users["partner"], world.caw)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         client.get(reverse("intake:signal_list"))
 
 

@@ -6,6 +6,7 @@ from livc.organisations.models import Organisation
 
 from .choices import ClosureReason, Outcome
 from .models import Case
+from .services import EDITABLE
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 PHASES = [("", _("all phases")), *Case.Phase.choices]
@@ -32,15 +33,7 @@ class CaseEditForm(forms.ModelForm):
 
     class Meta:
         model = Case
-        fields = [
-            "phenomenon",
-            "prevention_level",
-            "case_director",
-            "consent",
-            "consent_by_guardian",
-            "informed_on",
-            "not_informed_reason",
-        ]
+        fields = list(EDITABLE)
         widgets = {"informed_on": DATE}
 
     def __init__(self, *args, directors, **kwargs):

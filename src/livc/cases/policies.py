@@ -64,10 +64,6 @@ def can_manage(user, case: Case) -> bool:
     return has_role(user, case.cell_id, Role.COORDINATOR)
 
 
-def can_write_note(user, case: Case) -> bool:
-    return visible_cases(user).filter(pk=case.pk).exists()
-
-
 def can_see_ltf(user, case: Case) -> bool:
     return has_role(user, case.cell_id, *FULL_ACCESS)
 

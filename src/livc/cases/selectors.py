@@ -7,7 +7,7 @@ from livc.audit.models import AccessLogEntry
 from livc.organisations.models import Membership, Organisation, Role
 
 from . import policies
-from .models import Case, Participant
+from .models import Case
 
 
 def case_list(*, user, phase: str = "", code: str = "") -> QuerySet[Case]:
@@ -62,9 +62,3 @@ def users_by_id(*, ids: set[int | None]) -> dict[int, User]:
 
 def case_access_log(*, case: Case) -> QuerySet[AccessLogEntry]:
     return AccessLogEntry.objects.filter(case_id=case.pk).order_by("-id")
-
-
-def active_participant(case: Case, organisation_id: int) -> Participant | None:
-    return case.participants.filter(
-        organisation_id=organisation_id, status__in=Participant.ACTIVE
-    ).first()

@@ -266,11 +266,18 @@ def participant_accept(*, user, participant: Participant) -> Participant:
 
 
 @transaction.atomic
-def note_add(*, user, case: Case, organisation, text: str) -> AssessmentNote:
+def note_add(*, user, case: Case, text: str, organisation=None) -> AssessmentNote:
+    """A signed assessment; by default on behalf of the organisation the user acts for in
+    the case's cell (the same capacity the access log records)."""
     if not text.strip():
         raise ValidationError(_("Write the assessment before saving."))
+    organisation_id = (
+        organisation.pk if organisation else actor_for(user, case.cell_id).organisation_id
+    )
+    if organisation_id is None:
+        raise ValidationError(_("You are not a member of this case's cell."))
     note = AssessmentNote.objects.create(
-        case=case, author=user, organisation=organisation, text=text
+        case=case, author=user, organisation_id=organisation_id, text=text
     )
     _log(user, case, A.CREATE, object_type="note", object_id=note.pk)
     return note

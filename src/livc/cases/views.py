@@ -48,13 +48,16 @@ def case_register(request):
 def _forms(user, case: Case, **bound):
     forms = {"note_form": NoteForm()}
     if policies.can_manage(user, case):
-        choices = [
-            (p, Case.Phase(p).label)
-            for p in Case.Phase.values
-            if workflow.is_allowed(case.phase, p)
-            and p != Case.Phase.CLOSED
-            and case.phase != Case.Phase.CLOSED
-        ]
+        # Closing and reopening have their own forms.
+        choices = (
+            []
+            if case.phase == Case.Phase.CLOSED
+            else [
+                (p, Case.Phase(p).label)
+                for p in Case.Phase.values
+                if p in workflow.allowed_next(case.phase) and p != Case.Phase.CLOSED
+            ]
+        )
         organisations, members = selectors.invitable(case=case)
         forms.update(
             phase_form=PhaseForm(initial={"version": case.version}, choices=choices)
@@ -254,19 +257,12 @@ def participant_accept(request, pk: int, participant_pk: int):
 @require_POST
 def note_add(request, pk: int):
     case = policies.access_case(request.user, pk)
-    membership = next(
-        (m for m in cell_memberships(request.user) if m.cell_id == case.cell_id), None
-    )
-    if membership is None:
-        raise Http404
     return _run(
         request,
         case,
         "note_form",
         NoteForm(request.POST),
-        lambda d: services.note_add(
-            user=request.user, case=case, organisation=membership.organisation, text=d["text"]
-        ),
+        lambda d: services.note_add(user=request.user, case=case, text=d["text"]),
     )
 
 

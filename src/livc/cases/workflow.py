@@ -12,7 +12,6 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     # Leaving `closed` is a reopening, with its own service and a mandatory reason.
     P.CLOSED: frozenset({P.ACTIVE}),
 }
-REOPENING = (P.CLOSED, P.ACTIVE)
 
 
 def allowed_next(phase: str) -> frozenset[str]:

@@ -21,6 +21,10 @@ def can_report(user) -> bool:
     return bool(reporting_memberships(user))
 
 
+def can_screen_any(user) -> bool:
+    return bool(cells_with_role(user, *SCREENERS))
+
+
 def screening_signals(user) -> QuerySet[Signal]:
     """Signals with content: for the coordinator and the information officer of the cell."""
     return Signal.objects.filter(cell__in=cells_with_role(user, *SCREENERS))

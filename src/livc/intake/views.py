@@ -63,10 +63,7 @@ def signal_create(request):
 
 def signal_list(request):
     """The screening queue (coordinator, information officer) and the user's own signals."""
-    if (
-        not policies.can_report(request.user)
-        and not policies.screening_signals(request.user).exists()
-    ):
+    if not policies.can_report(request.user) and not policies.can_screen_any(request.user):
         raise Http404
     status = request.GET.get("status", "open")
     queue = policies.screening_signals(request.user).select_related("cell")
@@ -91,7 +88,7 @@ def signal_list(request):
             "statuses": Signal.Status.choices,
             "sort": current_sort,
             "today": timezone.localdate(),
-            "can_screen_any": policies.screening_signals(request.user).exists(),
+            "can_screen_any": policies.can_screen_any(request.user),
         },
     )
 
