@@ -52,6 +52,10 @@ INSTALLED_APPS = [
     "livc.cases",
     "livc.conferences",
     "livc.trajectories",
+    "livc.retention",
+    "livc.charters",
+    "livc.subjectaccess",
+    "livc.dpo",
     "livc.bench",
 ]
 
@@ -168,6 +172,27 @@ if PRODUCTION and not (LIVC_ENCRYPTION_KEYS and LIVC_BLIND_INDEX_KEY):
     )
 LIVC_SCREENING_DAYS = env_int("LIVC_SCREENING_DAYS", 10)
 LIVC_AFTERCARE_MONTHS = [int(month) for month in env_list("LIVC_AFTERCARE_MONTHS", "6,12")]
+
+# Retention (storage limitation), in months. A cell may override a default within the
+# bounds; `purge_expired` enforces the result. Minutes and plans follow their case.
+LIVC_RETENTION_OUT_OF_SCOPE_MONTHS = env_int("LIVC_RETENTION_OUT_OF_SCOPE_MONTHS", 12)
+LIVC_RETENTION_OUT_OF_SCOPE_BOUNDS = (
+    env_int("LIVC_RETENTION_OUT_OF_SCOPE_MIN_MONTHS", 1),
+    env_int("LIVC_RETENTION_OUT_OF_SCOPE_MAX_MONTHS", 24),
+)
+LIVC_RETENTION_CLOSED_CASE_MONTHS = env_int("LIVC_RETENTION_CLOSED_CASE_MONTHS", 60)
+LIVC_RETENTION_CLOSED_CASE_BOUNDS = (
+    env_int("LIVC_RETENTION_CLOSED_CASE_MIN_MONTHS", 12),
+    env_int("LIVC_RETENTION_CLOSED_CASE_MAX_MONTHS", 120),
+)
+for _name, _bounds, _value in (
+    ("OUT_OF_SCOPE", LIVC_RETENTION_OUT_OF_SCOPE_BOUNDS, LIVC_RETENTION_OUT_OF_SCOPE_MONTHS),
+    ("CLOSED_CASE", LIVC_RETENTION_CLOSED_CASE_BOUNDS, LIVC_RETENTION_CLOSED_CASE_MONTHS),
+):
+    if not _bounds[0] <= _value <= _bounds[1]:
+        raise ImproperlyConfigured(
+            f"LIVC_RETENTION_{_name}_MONTHS must lie between {_bounds[0]} and {_bounds[1]}."
+        )
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("fr", _("French")), ("en", _("English"))]
