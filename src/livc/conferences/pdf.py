@@ -1,18 +1,11 @@
-"""Minutes as PDF: an HTML template rendered by WeasyPrint with the system's fonts.
-
-Nothing is fetched while rendering (closed municipal network, DESIGN.md principle 8):
-the template carries its own styles and the URL fetcher only accepts `data:` URLs.
-"""
-
-import logging
+"""Minutes as PDF: one attendee's items rendered by the shared WeasyPrint helper."""
 
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from .models import AgendaItem, Conference
+from livc.core.pdf import render_pdf
 
-# WeasyPrint reports every rendering step at INFO level; the root logger would print them.
-logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+from .models import AgendaItem, Conference
 
 
 def minutes_html(*, conference: Conference, attendee, items: list[AgendaItem]) -> str:
@@ -28,13 +21,6 @@ def minutes_html(*, conference: Conference, attendee, items: list[AgendaItem]) -
             "generated_at": timezone.localtime(),
         },
     )
-
-
-def render_pdf(html: str) -> bytes:
-    # Imported here: loading WeasyPrint (Pango, fonts) costs time no other page should pay.
-    from weasyprint import HTML, URLFetcher
-
-    return HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).write_pdf()
 
 
 def minutes_pdf(*, conference: Conference, attendee, items: list[AgendaItem]) -> bytes:
