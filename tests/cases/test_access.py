@@ -92,7 +92,7 @@ def test_access_log_page_for_coordinator_chair_and_dpo(world, client):
 def test_case_list_query_count_is_constant(world, client, django_assert_num_queries):
     client.force_login(world.users["partner"])
     client.get(reverse("cases:list"))
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get(reverse("cases:list"), {"phase": "preparation"})
     for _ in range(5):
         services.case_open(
@@ -103,7 +103,7 @@ def test_case_list_query_count_is_constant(world, client, django_assert_num_quer
             reporting_organisation=world.caw,
             reporter=world.users["partner"],
         )
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get(reverse("cases:list"), {"phase": "preparation"})
     assert len(response.context["page"].object_list) == 6
 
@@ -119,7 +119,7 @@ def test_case_detail_query_count_is_constant(world, client, django_assert_num_qu
     client.force_login(world.users["partner"])
     url = reverse("cases:detail", args=[world.case.pk])
     client.get(url)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         client.get(url)
     for n in range(4):
         services.note_add(
@@ -131,13 +131,13 @@ def test_case_detail_query_count_is_constant(world, client, django_assert_num_qu
         organisation=world.clb,
         members=[world.users["other_partner"]],
     )
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         client.get(url)
 
 
 @pytest.mark.parametrize(
     ("who", "url_name", "queries"),
-    [("dpo", "cases:register", 5), ("coordinator", "cases:access_log", 7)],
+    [("dpo", "cases:register", 6), ("coordinator", "cases:access_log", 8)],
 )
 def test_register_and_access_log_query_counts_are_constant(
     world, client, django_assert_num_queries, who, url_name, queries

@@ -22,9 +22,9 @@ URL = reverse("trajectories:dashboard")
 
 # Dashboard: session, user, memberships; the cell with the 4 section counts (one query);
 # the first items of the 4 sections; the access-log entry (one INSERT).
-DASHBOARD_QUERIES = 9
+DASHBOARD_QUERIES = 10
 # Section page: session, user, memberships; count and page; the access-log entry.
-SECTION_QUERIES = 6
+SECTION_QUERIES = 7
 
 
 def overdue_action(world, case=None, organisation=None) -> Action:

@@ -13,7 +13,7 @@ URL = reverse("trajectories:my_actions")
 # session, user, memberships; count and page of ids (each with the visible-cases
 # subquery); the page's actions with case, organisation and owner;
 # the access-log entry (one INSERT)
-MY_ACTIONS_QUERIES = 7
+MY_ACTIONS_QUERIES = 8
 
 
 def listed(client, world, who, **params) -> list[Action]:

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 # session, user, memberships, case; plan (get) and its view entry; goals, actions, their
 # notes and status history, reviews; add-action form: organisations (exists + choices),
 # owners, goals
-PLAN_PAGE_QUERIES = 15
+PLAN_PAGE_QUERIES = 16
 
 
 def grow(world, n: int) -> None:

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "livc.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "livc.accounts.middleware.MFAEnrollmentMiddleware",
+    "livc.charters.middleware.CharterGateMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
