@@ -83,8 +83,14 @@ def expect_saved(page, text: str) -> None:
 
 
 def report_signal(page, base_url: str, axe_check) -> str:
-    """The partner reports a signal; returns its reference."""
+    """The partner reports a signal; returns its reference. He has not yet accepted the
+    cell's charter (demo), so the gate shows it first and then lets him through."""
     page.goto(f"{base_url}/signals/new/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Read and accept your cell's texts")
+    axe_check(page, "walk-charter-gate")
+    page.get_by_label("I have read and accept these texts").check()
+    submit(page, "Accept and continue")
+    expect(page).to_have_url(f"{base_url}/signals/new/")
     axe_check(page, "walk-signal-form")
     page.get_by_label("Reported by").select_option("organisation")
     page.get_by_label("What was observed").fill(

@@ -12,6 +12,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.db import transaction
 
 from livc.accounts.models import User
+from livc.charters.demo import seed_charters
 from livc.core.demo_casework import seed_all
 from livc.core.totp import DEMO_TOTP_SECRET
 from livc.organisations.models import (
@@ -169,4 +170,5 @@ def seed_demo() -> list[DemoAccount]:
             DemoAccount(user.email, full_name, role, region.name_nl if region else "—", "—")
         )
     seed_all()
+    seed_charters()
     return accounts
