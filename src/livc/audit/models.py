@@ -55,6 +55,10 @@ class AccessLogEntry(models.Model):
             models.Index(fields=["case_id", "id"], name="accesslog_case"),
             models.Index(fields=["object_type", "object_id"], name="accesslog_object"),
             models.Index(fields=["user_id", "at"], name="accesslog_user_at"),
+            # The DPO's search: one cell's entries in a period, newest first (`id` breaks ties).
+            models.Index(fields=["cell_id", "at", "id"], name="accesslog_cell_at"),
+            # A case code or signal reference, also after the record itself was purged.
+            models.Index(fields=["object_ref", "at"], name="accesslog_ref"),
             models.Index(fields=["id"], condition=Q(hash=""), name="accesslog_unsealed"),
         ]
         constraints = [
@@ -77,3 +81,43 @@ class ChainHead(models.Model):
 
     last_hash = models.CharField(max_length=64)
     last_id = models.BigIntegerField(default=0)
+
+
+class ChainVerification(models.Model):
+    """The outcome of one check of the hash chain, kept so the DPO sees when it last ran.
+
+    Written by `verify_access_log` (scheduled) and by the DPO's "verify now" button; rows
+    are only ever added. `problem` holds the checker's own wording (see PROBLEMS for its
+    translation), never personal data.
+    """
+
+    class Trigger(models.TextChoices):
+        COMMAND = "command", _("scheduled command")
+        USER = "user", _("on request")
+
+    at = models.DateTimeField(_("time"), db_index=True)
+    ok = models.BooleanField(_("intact"))
+    entries_checked = models.PositiveBigIntegerField(_("entries checked"))
+    first_bad_id = models.BigIntegerField(_("first broken entry"), null=True, blank=True)
+    problem = models.CharField(_("problem"), max_length=200, blank=True)
+    unsealed = models.PositiveBigIntegerField(_("entries not sealed yet"), default=0)
+    duration_ms = models.PositiveIntegerField(_("duration (ms)"), default=0)
+    trigger = models.CharField(
+        _("started by"), max_length=8, choices=Trigger.choices, default=Trigger.COMMAND
+    )
+    user_id = models.BigIntegerField(_("user"), null=True, blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("chain verification")
+        verbose_name_plural = _("chain verifications")
+        ordering = ["-at", "-id"]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("Verification results are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Verification results are append-only.")

@@ -1,21 +1,24 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from livc.audit.services import verify_chain
+from livc.audit.verification import verify_and_store
 
 
 class Command(BaseCommand):
-    help = "Verify the hash chain of the access log; exit 1 at the first tampered entry."
+    help = (
+        "Verify the hash chain of the access log and store the result for the DPO; "
+        "exit 1 at the first tampered entry."
+    )
 
     def handle(self, *args, **options):
-        report = verify_chain()
-        if not report.intact:
+        result = verify_and_store()
+        if not result.ok:
             raise CommandError(
-                f"Access log chain broken at entry {report.first_broken_id} "
-                f"({report.problem}); {report.checked} entries verified before it."
+                f"Access log chain broken at entry {result.first_bad_id} "
+                f"({result.problem}); {result.entries_checked} entries verified before it."
             )
         self.stdout.write(
             self.style.SUCCESS(
-                f"Access log intact: {report.checked} entries "
-                f"({report.unsealed} recent entries not sealed yet)."
+                f"Access log intact: {result.entries_checked} entries "
+                f"({result.unsealed} recent entries not sealed yet)."
             )
         )
