@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from livc.audit.models import AccessLogEntry
 from livc.audit.services import record
 from livc.core.locking import save_if_unchanged
-from livc.privacy.crypto import blind_index
+from livc.privacy.crypto import blind_index, blind_indexes
 
 from . import workflow
 from .models import (
@@ -43,10 +43,20 @@ def _log(user, case: Case, action: str, reason: str = "", object_type="case", ob
 
 
 def subject_indexes(first_name: str, last_name: str, birth_date: datetime.date, nn: str):
+    """The indexes to store for an identity (newest blind-index key)."""
     return (
         blind_index(first_name, last_name, birth_date.isoformat()),
         blind_index(nn) if nn else "",
     )
+
+
+def subject_lookup_indexes(
+    first_name: str, last_name: str, birth_date: datetime.date | str, nn: str
+) -> tuple[list[str], list[str]]:
+    """The indexes to look an identity up by (`name_index__in=`, `national_number_index__in=`):
+    one per configured blind-index key, so records written before a key rotation match."""
+    birth = birth_date if isinstance(birth_date, str) else birth_date.isoformat()
+    return blind_indexes(first_name, last_name, birth), blind_indexes(nn) if nn else []
 
 
 def subject_create(*, cell, first_name, last_name, birth_date, national_number, municipality):

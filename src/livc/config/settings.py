@@ -164,13 +164,21 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("LIVC_TOTP_ISSUER", "LIVC Platform")
 MFA_PASSKEY_LOGIN_ENABLED = False
 
-# Identifying data: Fernet keys (newest first) and the blind-index HMAC key.
+# Identifying data: Fernet keys and blind-index HMAC keys, each newest first (see
+# livc.privacy.crypto). LIVC_BLIND_INDEX_KEY is the single-key form, still accepted.
 LIVC_ENCRYPTION_KEYS = env_list("LIVC_ENCRYPTION_KEYS")
+LIVC_BLIND_INDEX_KEYS = env_list("LIVC_BLIND_INDEX_KEYS")
 LIVC_BLIND_INDEX_KEY = env_str("LIVC_BLIND_INDEX_KEY")
-if PRODUCTION and not (LIVC_ENCRYPTION_KEYS and LIVC_BLIND_INDEX_KEY):
+if PRODUCTION and not (LIVC_ENCRYPTION_KEYS and (LIVC_BLIND_INDEX_KEYS or LIVC_BLIND_INDEX_KEY)):
     raise ImproperlyConfigured(
-        "LIVC_ENCRYPTION_KEYS and LIVC_BLIND_INDEX_KEY must be set in production."
+        "LIVC_ENCRYPTION_KEYS and LIVC_BLIND_INDEX_KEY must be set in production "
+        "(or LIVC_BLIND_INDEX_KEYS, newest first, while rotating)."
     )
+if PRODUCTION and any(len(key) < 32 for key in LIVC_BLIND_INDEX_KEYS or [LIVC_BLIND_INDEX_KEY]):
+    raise ImproperlyConfigured("Each blind-index key must be at least 32 characters long.")
+# Where the de-identifier caches its lookup tables (built once, ~2.5 s); empty: a private
+# directory under the system temp dir.
+LIVC_DEIDENTIFY_CACHE_DIR = env_str("LIVC_DEIDENTIFY_CACHE_DIR", "")
 LIVC_SCREENING_DAYS = env_int("LIVC_SCREENING_DAYS", 10)
 LIVC_AFTERCARE_MONTHS = [int(month) for month in env_list("LIVC_AFTERCARE_MONTHS", "6,12")]
 

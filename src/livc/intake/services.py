@@ -114,12 +114,16 @@ class KnownSubject:
 
 
 def known_matches(*, signal: Signal) -> KnownSubject:
-    """Re-signal detection by blind index; nothing is decrypted to compare."""
+    """Re-signal detection by blind index: other subjects are compared by index only, under
+    every configured key (a key rotation may be under way), never decrypted."""
     subject = signal.subject
-    match = Subject.objects.exclude(pk=subject.pk).filter(name_index=subject.name_index)
-    if subject.national_number_index:
+    names, numbers = case_services.subject_lookup_indexes(
+        subject.first_name, subject.last_name, subject.birth_date, subject.national_number
+    )
+    match = Subject.objects.exclude(pk=subject.pk).filter(name_index__in=names)
+    if numbers:
         match = match | Subject.objects.exclude(pk=subject.pk).filter(
-            national_number_index=subject.national_number_index
+            national_number_index__in=numbers
         )
     same, other = [], set()
     for found in match.select_related("cell").prefetch_related("cases", "signals"):
