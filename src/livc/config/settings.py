@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "livc.charters",
     "livc.subjectaccess",
     "livc.dpo",
+    "livc.monitoring",
     "livc.bench",
 ]
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("charters/", include("livc.charters.urls")),
     path("subject-access/", include("livc.subjectaccess.urls")),
     path("dpo/", include("livc.dpo.urls")),
+    path("monitoring/", include("livc.monitoring.urls")),
     path("privacy/", include("livc.privacy.urls")),
     path("accounts/", include("livc.accounts.urls")),
     path("accounts/", include("allauth.urls")),

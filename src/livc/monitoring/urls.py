@@ -1,0 +1,5 @@
+from .urls_coverage import urlpatterns as coverage_urls
+from .urls_dashboards import urlpatterns as dashboard_urls
+
+app_name = "monitoring"
+urlpatterns = dashboard_urls + coverage_urls
