@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views_coverage
+
+urlpatterns = [
+    path("coverage/", views_coverage.coverage, name="coverage"),
+    path("coverage/export.csv", views_coverage.coverage_csv, name="coverage_csv"),
+    path("coverage/export.json", views_coverage.coverage_json, name="coverage_json"),
+]
