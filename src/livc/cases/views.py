@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from livc.core.locking import ConcurrentEditError
 from livc.core.paging import paginate
 from livc.organisations.selectors import cell_memberships
+from livc.retention.selectors import with_retention
 
 from . import policies, selectors, services, workflow
 from .forms import (
@@ -41,8 +42,8 @@ def case_register(request):
     cases = policies.metadata_cases(request.user)
     if not policies.can_see_register(request.user):
         raise Http404
-    page = paginate(request, cases.select_related("cell").order_by("-opened_on", "-id"))
-    return render(request, "cases/case_register.html", {"page": page})
+    cases = with_retention(cases.select_related("cell").order_by("-opened_on", "-id"))
+    return render(request, "cases/case_register.html", {"page": paginate(request, cases)})
 
 
 def _forms(user, case: Case, **bound):

@@ -203,6 +203,9 @@ for _name, _bounds, _value in (
         raise ImproperlyConfigured(
             f"LIVC_RETENTION_{_name}_MONTHS must lie between {_bounds[0]} and {_bounds[1]}."
         )
+# The purge checks foreign keys per chunk (one query per constraint) when the database
+# role may set session_replication_role; off: PostgreSQL checks them row by row.
+LIVC_PURGE_SET_BASED_FK_CHECKS = env_bool("LIVC_PURGE_SET_BASED_FK_CHECKS", True)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("fr", _("French")), ("en", _("English"))]

@@ -1,0 +1,28 @@
+"""The demo's retention: an override, a hold and a tombstone; running it twice adds none."""
+
+import pytest
+
+from livc.core import demo
+from livc.retention.demo import seed_retention
+from livc.retention.models import LegalHold, RetentionOverride, Tombstone
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_retention_is_idempotent():
+    demo.seed_demo()
+    seed_retention()
+    counts = (
+        RetentionOverride.objects.count(),
+        LegalHold.objects.count(),
+        Tombstone.objects.count(),
+    )
+    assert counts == (1, 1, 2)  # the old case and its signal
+    assert RetentionOverride.objects.get().cell.code == "VMZ"
+    assert LegalHold.objects.get().case.phase == "closed"
+    seed_retention()
+    assert counts == (
+        RetentionOverride.objects.count(),
+        LegalHold.objects.count(),
+        Tombstone.objects.count(),
+    )
