@@ -99,9 +99,8 @@ def test_paginated_with_a_constant_query_count(client, world, django_assert_num_
 
 
 def test_seed_charters_is_idempotent_and_leaves_one_partner_to_accept():
-    seed_demo()
-    created = seed_charters()
-    assert created > 6
+    seed_demo()  # publishes the charters and records the acceptances
+    assert CharterVersion.objects.count() == 6
     assert seed_charters() == 0
     for cell in Cell.objects.filter(code__in=["MEC", "VMZ", "VER"]):
         versions = CharterVersion.objects.filter(cell=cell)

@@ -1,8 +1,12 @@
 from livc.accounts.policies import can_administer
 from livc.cases.policies import can_see_register
+from livc.charters.policies import member_cells
+from livc.dpo.policies import can_see_processing_register, can_use_dpo_tools
 from livc.intake.policies import can_report
 from livc.organisations.models import Role
 from livc.organisations.selectors import cell_memberships
+from livc.retention.policies import can_use as can_use_retention
+from livc.subjectaccess.policies import can_list_requests, can_search
 
 
 def navigation(request) -> dict:
@@ -18,5 +22,11 @@ def navigation(request) -> dict:
             "signals": can_report(user),
             "register": can_see_register(user),
             "dashboard": any(m.role == Role.COORDINATOR for m in memberships),
+            "charter": bool(member_cells(user)),
+            "subject_access": can_search(user),
+            "subject_requests": can_list_requests(user),
+            "retention": can_use_retention(user),
+            "dpo": can_use_dpo_tools(user),
+            "processing_register": can_see_processing_register(user),
         }
     }

@@ -15,6 +15,7 @@ from livc.accounts.models import User
 from livc.charters.demo import seed_charters
 from livc.core.demo_casework import seed_all
 from livc.core.totp import DEMO_TOTP_SECRET
+from livc.dpo.demo import seed_dpo
 from livc.organisations.models import (
     Cell,
     CellMunicipality,
@@ -24,6 +25,9 @@ from livc.organisations.models import (
     Region,
     Role,
 )
+from livc.privacy.demo import seed_deidentification_examples
+from livc.retention.demo import seed_retention
+from livc.subjectaccess.demo import seed_subject_requests
 
 DEMO_PASSWORD = "LIVC-demo-2026!"  # noqa: S105 - documented demo credential
 
@@ -171,4 +175,8 @@ def seed_demo() -> list[DemoAccount]:
         )
     seed_all()
     seed_charters()
+    seed_retention()
+    seed_subject_requests()
+    seed_deidentification_examples()
+    seed_dpo()  # last: seals the access log the seeding wrote and verifies it
     return accounts

@@ -28,7 +28,7 @@ def register_cells(user) -> set[int]:
     return cells_with_role(user, Role.DPO, Role.COORDINATOR)
 
 
-def can_see_register(user) -> bool:
+def can_see_processing_register(user) -> bool:
     return bool(register_cells(user))
 
 
