@@ -83,7 +83,7 @@ def test_home_renders_in_each_language(client, cell, language):
     client.force_login(user)
     body = client.get("/").content.decode()
     assert f'<html lang="{language}">' in body
-    expected = {"nl": "Jouw cellen en rollen", "fr": "Vos cellules et rôles", "en": "Your cells"}
+    expected = {"nl": "Uw cellen en rollen", "fr": "Vos cellules et rôles", "en": "Your cells"}
     assert expected[language] in body
 
 
