@@ -4,8 +4,7 @@ import pytest
 
 from livc.retention.demo import seed_retention
 
-from ..browser.conftest import axe_check, chromium, demo, page  # noqa: F401 - fixtures
-from ..browser.test_login_and_home import fresh_code, log_in_with_password
+from .test_login_and_home import fresh_code, log_in_with_password
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,7 +17,7 @@ PAGES = [
 ]
 
 
-def test_retention_pages_are_accessible(demo, page, axe_check):  # noqa: F811
+def test_retention_pages_are_accessible(demo, page, axe_check):
     seed_retention()
     log_in_with_password(page, demo.url, "coordinator.mec@demo.livc.test", DEMO_PASSWORD)
     page.wait_for_url("**/accounts/2fa/authenticate/")
