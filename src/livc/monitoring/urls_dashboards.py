@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views_dashboards as views
+
+urlpatterns = [
+    path("cell/", views.cell_dashboard, name="cell_dashboard"),
+    path("supervisor/", views.supervisor_dashboard, name="supervisor_dashboard"),
+]

@@ -1,0 +1,132 @@
+"""Filters of the dashboards, read from the query string. Bad input comes back at the
+field (status 400); an area or cell outside the user's scope is the view's 404."""
+
+import datetime
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from . import periods
+from .periods import Period, PeriodError
+
+RECENT_HALF_YEARS = 8
+RECENT_QUARTERS = 8
+RECENT_YEARS = 5
+
+
+def period_choices(today: datetime.date, selected: str = "") -> list[tuple[str, str]]:
+    """Recent half-years, quarters and years, newest first (any other code still works)."""
+    half = periods.current(today)
+    quarter = Period.containing(today, "quarter")
+    year = Period.containing(today, "year")
+    options = [
+        (_("Half-years"), [(p.code, p.label) for p in reversed(half.series(RECENT_HALF_YEARS))]),
+        (_("Quarters"), [(p.code, p.label) for p in reversed(quarter.series(RECENT_QUARTERS))]),
+        (_("Years"), [(p.code, p.label) for p in reversed(year.series(RECENT_YEARS))]),
+    ]
+    known = {code for _group, items in options for code, _label in items}
+    if selected and selected not in known:
+        try:
+            label = periods.parse(selected).label
+        except PeriodError:
+            label = selected  # shown as typed, with the field's error beside it
+        options.insert(0, (_("Chosen"), [(selected, label)]))
+    return options
+
+
+class PeriodForm(forms.Form):
+    """`period` (2026-H1, 2026-Q2, 2026) or a custom range `start`–`end`, both included.
+    Without any, the current half-year."""
+
+    period = forms.CharField(label=_("Period"), required=False, max_length=40)
+    start = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, today: datetime.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+        selected = str(self.data.get("period", "")) if self.is_bound else ""
+        self.fields["period"].widget = forms.Select(choices=period_choices(today, selected))
+        self.fields["period"].initial = periods.current(today).code
+
+    def clean_period(self) -> Period | None:
+        code = self.cleaned_data.get("period", "")
+        if not code:
+            return None
+        try:
+            return periods.parse(code)
+        except PeriodError as error:
+            raise forms.ValidationError(str(error)) from error
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if self.errors:
+            return data
+        if start or end:
+            if not start:
+                self.add_error("start", _("Give the first day of the period as well."))
+            elif not end:
+                self.add_error("end", _("Give the last day of the period as well."))
+            else:
+                try:
+                    data["range"] = periods.between(start, end)
+                except PeriodError as error:
+                    self.add_error("end", str(error))
+        return data
+
+    @property
+    def selected_period(self) -> Period:
+        """The period asked for (call after `is_valid()`)."""
+        data = self.cleaned_data
+        return data.get("range") or data.get("period") or periods.current(self.today)
+
+
+def _id_field(label, empty_label):
+    return forms.IntegerField(
+        label=label, required=False, min_value=1, widget=forms.Select(choices=[("", empty_label)])
+    )
+
+
+class SupervisorFilterForm(PeriodForm):
+    """Region, province and cell within the supervisor's scope (the most specific wins)."""
+
+    region = _id_field(_("Region"), _("All regions in my scope"))
+    province = _id_field(_("Province"), _("All provinces"))
+    cell = _id_field(_("Cell"), _("All cells"))
+
+    field_order = ["region", "province", "cell", "period", "start", "end"]
+
+    def __init__(self, *args, areas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.areas = areas
+        self.fields["region"].widget.choices = [
+            ("", _("All regions in my scope")),
+            *[(r.pk, r.name) for r in areas.regions],
+        ]
+        self.fields["province"].widget.choices = [
+            ("", _("All provinces")),
+            *[(p.pk, p.name) for p in areas.provinces],
+        ]
+        self.fields["cell"].widget.choices = [
+            ("", _("All cells")),
+            *[(c.pk, c.name if c.is_active else _("%s (inactive)") % c.name) for c in areas.cells],
+        ]
+
+    def clean(self):
+        data = super().clean()
+        region, province, cell = data.get("region"), data.get("province"), data.get("cell")
+        provinces = {p.pk: p for p in self.areas.provinces}
+        if region and province in provinces and provinces[province].region_id != region:
+            self.add_error("province", _("This province is not in the selected region."))
+        place = self.areas.places.get(cell) if cell else None
+        if place is not None:
+            if region and place.region_id != region:
+                self.add_error("cell", _("This cell is not in the selected region."))
+            elif province and place.province_id != province:
+                self.add_error("cell", _("This cell is not in the selected province."))
+        return data
