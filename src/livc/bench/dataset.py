@@ -15,13 +15,21 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from livc.accounts.models import User
-from livc.organisations.models import Cell, Membership, Municipality, Organisation, Role
+from livc.organisations.models import (
+    Cell,
+    CellMunicipality,
+    Membership,
+    Municipality,
+    Organisation,
+    Role,
+)
 from livc.privacy.crypto import encrypt
 
+from . import monitoring
 from .models import BenchDataset
 
 # Bump when the dataset's shape changes: an older dataset is then rebuilt, not reused.
-VERSION = 2
+VERSION = 3  # 3: cells serve municipalities, closure dates, a supervisor (Part D)
 CELLS = 200
 PARTNER_KINDS = ("caw", "clb", "ocmw")
 KINDS = {
@@ -59,6 +67,7 @@ def build(cases: int, log=print) -> BenchDataset:
     _wipe()
     _registry(log)
     _cases(cases, log)
+    monitoring.closures(_table("cases.Case"))
     _sql("ANALYZE")
     dataset = BenchDataset.objects.create(
         cases=cases, version=VERSION, seconds=time.monotonic() - started
@@ -83,6 +92,7 @@ def _wipe() -> None:
     Membership.objects.filter(cell__code__startswith="B").delete()
     User.objects.filter(email__endswith="@bench.livc.test").delete()
     Organisation.objects.filter(name__startswith="Bench ").delete()
+    CellMunicipality.objects.filter(cell__name__startswith="Bench ").delete()
     Cell.objects.filter(name__startswith="Bench ").delete()
 
 
@@ -116,6 +126,7 @@ def _registry(log) -> None:
     with connection.cursor() as cursor:
         cursor.executemany("INSERT INTO bench_orgs VALUES (%s, %s, %s, %s)", rows)
     _sql("CREATE INDEX ON bench_orgs (cell_id, kind)")
+    monitoring.areas(log)
     log(f"registry: {len(cells)} cells, {len(organisations)} organisations, {len(users)} users")
 
 

@@ -4,6 +4,10 @@ from django.urls import path
 
 from livc.config.urls import urlpatterns as product_urlpatterns
 
-from .views import floor
+from .views import floor, region_report
 
-urlpatterns = [path("bench/floor/", floor, name="bench_floor"), *product_urlpatterns]
+urlpatterns = [
+    path("bench/floor/", floor, name="bench_floor"),
+    path("bench/region-report/<int:report_id>/", region_report, name="bench_region_report"),
+    *product_urlpatterns,
+]

@@ -14,7 +14,7 @@ from django.urls import NoReverseMatch, reverse
 
 from livc.accounts.middleware import LAST_SEEN_KEY, MFA_OK_KEY
 from livc.accounts.models import User
-from livc.bench import dataset
+from livc.bench import dataset, monitoring
 from livc.cases.policies import visible_cases
 from livc.organisations.models import Role
 
@@ -29,6 +29,28 @@ def session_for(user: User) -> str:
     store[LAST_SEEN_KEY] = time.time() + 86400  # no idle timeout or session write during a run
     store.create()
     return store.session_key
+
+
+def monitoring_pages(supervisor: User) -> dict:
+    """Part D: the supervisor dashboard over all cells (federal supervisor, current
+    half-year) and the PDF report of the region with the most cells."""
+    from django.utils import timezone
+
+    from livc.monitoring import periods
+    from livc.monitoring.reports import services
+    from livc.monitoring.selectors import cell_places
+    from livc.organisations.models import Region
+
+    counts: dict[int, int] = {}
+    for place in cell_places().values():
+        counts[place.region_id] = counts.get(place.region_id, 0) + 1
+    region = Region.objects.get(pk=max(counts, key=counts.get))
+    period = periods.current(timezone.localdate())
+    report = services.report_open(user=supervisor, period=period, region=region)
+    return {
+        "supervisor": (supervisor, reverse("monitoring:supervisor_dashboard")),
+        "region_pdf": (supervisor, reverse("bench_region_report", args=[report.pk])),
+    }
 
 
 def pages(partner: User, coordinator: User) -> dict:
@@ -57,10 +79,13 @@ class Command(BaseCommand):
         coordinator = User.objects.get(
             memberships__role=Role.COORDINATOR, memberships__cell__code="BAAA"
         )
-        sessions = {"partner": session_for(partner), "coordinator": session_for(coordinator)}
+        supervisor = monitoring.supervisor()
+        users = {"partner": partner, "coordinator": coordinator, "supervisor": supervisor}
+        sessions = {who: session_for(user) for who, user in users.items()}
         out = {"sessions": {}, "pages": {}, "queries": {}}
-        for name, (user, url) in pages(partner, coordinator).items():
-            who = "partner" if user == partner else "coordinator"
+        plan = {**pages(partner, coordinator), **monitoring_pages(supervisor)}
+        for name, (user, url) in plan.items():
+            who = next(who for who, u in users.items() if u == user)
             client = Client(HTTP_HOST="127.0.0.1")
             client.cookies["sessionid"] = sessions[who]
             client.get(url)  # warm
