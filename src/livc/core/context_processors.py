@@ -3,6 +3,9 @@ from livc.cases.policies import can_see_register
 from livc.charters.policies import member_cells
 from livc.dpo.policies import can_see_processing_register, can_use_dpo_tools
 from livc.intake.policies import can_report
+from livc.monitoring.coverage_policies import can_see_coverage
+from livc.monitoring.policies import can_see_cell_dashboard, can_see_supervisor_dashboard
+from livc.monitoring.reports.policies import can_see_reports
 from livc.organisations.models import Role
 from livc.organisations.selectors import cell_memberships
 from livc.retention.policies import can_use as can_use_retention
@@ -28,5 +31,9 @@ def navigation(request) -> dict:
             "retention": can_use_retention(user),
             "dpo": can_use_dpo_tools(user),
             "processing_register": can_see_processing_register(user),
+            "cell_figures": can_see_cell_dashboard(user),
+            "supervisor_figures": can_see_supervisor_dashboard(user),
+            "reports": can_see_reports(user),
+            "coverage": can_see_coverage(user),
         }
     }

@@ -16,6 +16,7 @@ from livc.charters.demo import seed_charters
 from livc.core.demo_casework import seed_all
 from livc.core.totp import DEMO_TOTP_SECRET
 from livc.dpo.demo import seed_dpo
+from livc.monitoring.demo import seed_monitoring_history
 from livc.organisations.models import (
     Cell,
     CellMunicipality,
@@ -178,5 +179,6 @@ def seed_demo() -> list[DemoAccount]:
     seed_retention()
     seed_subject_requests()
     seed_deidentification_examples()
+    seed_monitoring_history()
     seed_dpo()  # last: seals the access log the seeding wrote and verifies it
     return accounts
