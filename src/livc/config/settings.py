@@ -206,6 +206,9 @@ for _name, _bounds, _value in (
 # The purge checks foreign keys per chunk (one query per constraint) when the database
 # role may set session_replication_role; off: PostgreSQL checks them row by row.
 LIVC_PURGE_SET_BASED_FK_CHECKS = env_bool("LIVC_PURGE_SET_BASED_FK_CHECKS", True)
+# Report files are generated in a background thread after the request (or by
+# `run_report_jobs`); inline generation is for tests and debugging.
+LIVC_REPORT_JOBS_INLINE = env_bool("LIVC_REPORT_JOBS_INLINE", False)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("fr", _("French")), ("en", _("English"))]

@@ -123,7 +123,13 @@ class ChartSpec:
 
     @property
     def is_empty(self) -> bool:
-        return not self.labels or all(v is None for s in self.series for v in s.values)
+        """Nothing to draw or tabulate; a chart whose values are all hidden ("<5") is not
+        empty: its table still says so."""
+        return not self.labels or all(
+            v is None and not (s.display and s.display[i])
+            for s in self.series
+            for i, v in enumerate(s.values)
+        )
 
     @property
     def description(self) -> str:
