@@ -97,7 +97,9 @@ def _draw(figure, axes, spec: ChartSpec) -> None:
         axes.set_xticks(positions, labels, rotation=30, ha="right", rotation_mode="anchor")
     else:
         axes.set_xticks(positions, labels)
-    axes.set_ylim(bottom=0)
+    shown = [v for s in spec.series for v in s.values if v is not None]
+    # Everything hidden or zero: a 0–5 axis rather than matplotlib's hairline default.
+    axes.set_ylim(bottom=0, top=None if any(shown) else 5)
     if all(isinstance(v, int) for s in spec.series for v in s.values if v is not None):
         from matplotlib.ticker import MaxNLocator
 
