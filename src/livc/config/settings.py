@@ -109,11 +109,13 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# A shared cache keeps login throttling consistent across stateless app processes.
+# A shared cache keeps login throttling consistent across stateless app processes and
+# holds computed figures (about 2 entries per scope, half-year and language).
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "livc_cache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 }
 
@@ -209,6 +211,9 @@ LIVC_PURGE_SET_BASED_FK_CHECKS = env_bool("LIVC_PURGE_SET_BASED_FK_CHECKS", True
 # Report files are generated in a background thread after the request (or by
 # `run_report_jobs`); inline generation is for tests and debugging.
 LIVC_REPORT_JOBS_INLINE = env_bool("LIVC_REPORT_JOBS_INLINE", False)
+# Figures across cells and region reports read computed figures from the cache for this
+# long (0: always live); `warm_figures`, run from cron, keeps them fresh.
+LIVC_FIGURES_CACHE_SECONDS = env_int("LIVC_FIGURES_CACHE_SECONDS", 3600)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("fr", _("French")), ("en", _("English"))]

@@ -20,13 +20,13 @@ from django.views.decorators.http import require_GET
 
 from livc.organisations.models import Cell
 
-from . import policies, selectors
+from . import figures_cache, policies, selectors
 from .charts import ChartSpec, Series
 from .definitions import THEMES, Theme, Unit
 from .forms import PeriodForm, SupervisorFilterForm
 from .indicators import Figure, Report, compute_series
 from .indicators.base import marker, number
-from .suppression import LEGEND, suppress
+from .suppression import LEGEND
 
 TREND_PERIODS = 4
 
@@ -198,9 +198,10 @@ def supervisor_dashboard(request):
         cell_id=form.cleaned_data["cell"],
     )
     periods = form.selected_period.series(TREND_PERIODS)
-    reports = [
-        suppress(report, selection.hierarchy)
-        for report in compute_series(cell_ids=selection.cell_ids, periods=periods, today=today)
-    ]
-    context["selection"] = selection
+    # Across many cells live aggregation is too slow: the suppressed series comes from
+    # the server-side cache `warm_figures` fills (see figures_cache).
+    reports, computed_at = figures_cache.suppressed_series(
+        cell_ids=selection.cell_ids, periods=periods, hierarchy=selection.hierarchy, today=today
+    )
+    context.update(selection=selection, computed_at=computed_at)
     return _page(request, "monitoring/supervisor_dashboard.html", context, form, reports)

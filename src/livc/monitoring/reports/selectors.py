@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
+from ..figures_cache import cached_series, suppressed_series
 from ..indicators import Report, compute_series
 from ..periods import Period
 from ..selectors import cell_places, path
@@ -49,6 +50,11 @@ def report_figures(
     """
     coverage = report_coverage(report)
     periods = (period or report.period).series(TREND_PERIODS)
+    if not report.cell_id:  # a region: many cells, read from the cache `warm_figures` fills
+        if suppressed:
+            return suppressed_series(cell_ids=coverage.cell_ids, periods=periods,
+                                     hierarchy=coverage.hierarchy, today=today)[0]  # fmt: skip
+        return cached_series(cell_ids=coverage.cell_ids, periods=periods, today=today)[0]
     reports = compute_series(cell_ids=coverage.cell_ids, periods=periods, today=today)
     if suppressed:
         reports = [suppress(r, coverage.hierarchy) for r in reports]

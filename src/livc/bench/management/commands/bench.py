@@ -73,6 +73,10 @@ class Command(BaseCommand):
         finally:
             server.terminate()
             server.wait(timeout=30)
+        self.stdout.write(
+            f"dataset built in {plan.get('build_seconds', 0):.0f} s; "
+            f"warm_figures took {plan.get('warm_seconds', 0):.1f} s"
+        )
         self._report(results, plan["queries"], options)
 
     def _bench_env(self) -> dict:

@@ -6,6 +6,7 @@ from contextlib import suppress
 
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import Client
@@ -49,6 +50,8 @@ def monitoring_pages(supervisor: User) -> dict:
     report = services.report_open(user=supervisor, period=period, region=region)
     return {
         "supervisor": (supervisor, reverse("monitoring:supervisor_dashboard")),
+        "region_page": (supervisor, reverse("monitoring:report", args=[report.pk])),
+        "region_enqueue": (supervisor, reverse("bench_region_enqueue", args=[report.pk])),
         "region_pdf": (supervisor, reverse("bench_region_report", args=[report.pk])),
     }
 
@@ -72,7 +75,11 @@ class Command(BaseCommand):
         parser.add_argument("--cases", type=int, required=True)
 
     def handle(self, *args, **options):
-        dataset.build(options["cases"], log=lambda line: self.stderr.write(line))
+        built = dataset.build(options["cases"], log=lambda line: self.stderr.write(line))
+        # What the cron line does in production: supervisors read warmed figures.
+        started = time.monotonic()
+        call_command("warm_figures", stdout=self.stderr)
+        warm_seconds = time.monotonic() - started
         partner = User.objects.get(
             memberships__role=Role.PARTNER, email__startswith="caw.", memberships__cell__code="BAAA"
         )
@@ -82,7 +89,8 @@ class Command(BaseCommand):
         supervisor = monitoring.supervisor()
         users = {"partner": partner, "coordinator": coordinator, "supervisor": supervisor}
         sessions = {who: session_for(user) for who, user in users.items()}
-        out = {"sessions": {}, "pages": {}, "queries": {}}
+        out = {"sessions": {}, "pages": {}, "queries": {}, "build_seconds": built.seconds,
+               "warm_seconds": warm_seconds}  # fmt: skip
         plan = {**pages(partner, coordinator), **monitoring_pages(supervisor)}
         for name, (user, url) in plan.items():
             who = next(who for who, u in users.items() if u == user)
