@@ -6,6 +6,8 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from livc.core.widgets import QuickSelect
+
 from . import periods
 from .periods import Period, PeriodError
 
@@ -88,7 +90,7 @@ class PeriodForm(forms.Form):
 
 def _id_field(label, empty_label):
     return forms.IntegerField(
-        label=label, required=False, min_value=1, widget=forms.Select(choices=[("", empty_label)])
+        label=label, required=False, min_value=1, widget=QuickSelect(choices=[("", empty_label)])
     )
 
 
