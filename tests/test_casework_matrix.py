@@ -10,7 +10,8 @@ from django.urls import reverse
 from livc.cases.models import AftercareCheckin
 from livc.intake import services as intake_services
 
-from .casework import ROLES, build_world
+from .casework import build_world
+from .matrix import matrix_test
 
 pytestmark = pytest.mark.django_db
 
@@ -86,9 +87,4 @@ def world():
     return world
 
 
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize(("view", "method", "url", "allowed"), MATRIX, ids=[m[0] for m in MATRIX])
-def test_matrix(client, world, role, view, method, url, allowed):
-    client.force_login(world.users[role])
-    response = getattr(client, method)(url(world), {})
-    assert response.status_code == allowed.get(role, 404), f"{role} on {view}"
+test_matrix = matrix_test(MATRIX)

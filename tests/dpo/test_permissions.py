@@ -8,7 +8,7 @@ register of theirs, never this one).
 import pytest
 from django.urls import reverse
 
-from ..casework import ROLES
+from ..matrix import matrix_test
 
 pytestmark = pytest.mark.django_db
 
@@ -46,12 +46,7 @@ MATRIX = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize(("view", "method", "url", "allowed"), MATRIX, ids=[m[0] for m in MATRIX])
-def test_matrix(client, world, role, view, method, url, allowed):
-    client.force_login(world.users[role])
-    response = getattr(client, method)(url(world), {})
-    assert response.status_code == allowed.get(role, 404), f"{role} on {view}"
+test_matrix = matrix_test(MATRIX)
 
 
 def test_get_only_pages_refuse_post_and_verify_refuses_get(client, world):

@@ -12,8 +12,9 @@ from django.urls import reverse
 from livc.cases import services as case_services
 from livc.trajectories.models import Action, Plan
 
-from ..casework import CELL_MEMBERS, ROLES
+from ..casework import CELL_MEMBERS
 from ..factories import UserFactory
+from ..matrix import matrix_test
 from .conftest import add_action, days
 
 pytestmark = pytest.mark.django_db
@@ -75,12 +76,7 @@ def matrix_world(world):
     return world
 
 
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize(("view", "method", "url", "allowed"), MATRIX, ids=[m[0] for m in MATRIX])
-def test_matrix(client, matrix_world, role, view, method, url, allowed):
-    client.force_login(matrix_world.users[role])
-    response = getattr(client, method)(url(matrix_world), {})
-    assert response.status_code == allowed.get(role, 404), f"{role} on {view}"
+test_matrix = matrix_test(MATRIX, world_fixture="matrix_world")
 
 
 def test_refusal_and_absence_look_the_same(client, matrix_world):
