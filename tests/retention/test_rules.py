@@ -7,7 +7,7 @@ from django.db import connection
 from django.db.models import DateField, IntegerField, Value
 
 from livc.cases.models import Case
-from livc.retention import rules
+from livc.core.dates import add_months
 from livc.retention.expressions import AddMonths
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +30,7 @@ D = datetime.date
     ],
 )
 def test_add_months_in_python_and_sql(day, months, expected):
-    assert rules.add_months(day, months) == expected
+    assert add_months(day, months) == expected
     assert sql_add_months(day, months) == expected
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from livc.audit.models import AccessLogEntry
 from livc.audit.services import record
+from livc.core.dates import add_months
 from livc.core.locking import save_if_unchanged
 from livc.privacy.crypto import blind_index, blind_indexes
 
@@ -161,22 +162,11 @@ def case_change_phase(*, user, case: Case, to_phase: str, version: int, reason: 
     if to_phase == Case.Phase.AFTERCARE:
         today = timezone.localdate()
         AftercareCheckin.objects.bulk_create(
-            AftercareCheckin(case=case, due_on=_add_months(today, months))
+            AftercareCheckin(case=case, due_on=add_months(today, months))
             for months in settings.LIVC_AFTERCARE_MONTHS
         )
     _log(user, case, A.TRANSITION, reason=f"{from_phase}→{to_phase}")
     return case
-
-
-def _add_months(day: datetime.date, months: int) -> datetime.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return day.replace(year=year, month=month, day=min(day.day, candidate))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 @transaction.atomic

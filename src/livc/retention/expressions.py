@@ -3,7 +3,7 @@
 Each `*_until` expression evaluates to the record's retention date (NULL while it must be
 kept), with the cell's override read by a correlated subquery, so a queryset is
 annotated without an extra query. Month arithmetic clamps to the month's last day on
-both PostgreSQL and SQLite, exactly like `rules.add_months`.
+both PostgreSQL and SQLite, exactly like `livc.core.dates.add_months`.
 """
 
 import datetime

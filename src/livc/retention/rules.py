@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from livc.cases.models import Case
+from livc.core.dates import add_months
 from livc.intake.models import Consultation, Signal
 
 OUT_OF_SCOPE_STATUSES = (
@@ -85,15 +86,6 @@ def periods_for(cell_id: int) -> Periods:
             )
         )
     )
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` later, or the month's last day when it has no such day."""
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    next_month = datetime.date(year + month // 12, month % 12 + 1, 1)
-    last_day = (next_month - datetime.timedelta(days=1)).day
-    return datetime.date(year, month, min(day.day, last_day))
 
 
 def local_date(moment: datetime.datetime | None) -> datetime.date | None:

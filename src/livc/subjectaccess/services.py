@@ -4,7 +4,6 @@ Callers authorise (policies); services validate input and state and raise
 `ValidationError`, keyed by field where one field is at fault.
 """
 
-import calendar
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -18,6 +17,7 @@ from livc.audit.services import record
 from livc.cases.models import Subject
 from livc.cases.policies import actor_for
 from livc.cases.services import subject_lookup_indexes
+from livc.core.dates import add_months
 
 from . import export, policies
 from .models import SubjectRequest
@@ -27,11 +27,8 @@ D = SubjectRequest.Decision
 
 
 def one_month_after(day: datetime.date) -> datetime.date:
-    """The same day next month, or that month's last day (GDPR art. 12(3), one month)."""
-    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
+    """The answer deadline (GDPR art. 12(3), one month)."""
+    return add_months(day, 1)
 
 
 def _log_subject(user, subject: Subject, action: str, reason: str = "", ref: str = "") -> None:
