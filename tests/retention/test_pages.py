@@ -147,7 +147,7 @@ def test_the_dpo_register_shows_retention(world, client):
     assert "01/31/2029" in body and "while open" in body and "legal hold" in body
 
 
-def test_the_summary_for_the_dpo_hub(world):
+def test_the_summary_for_the_dpo_hub(world, client):
     from livc.retention.selectors import retention_summary
 
     closed_case(world, D(2019, 5, 2))  # waiting for the purge
@@ -162,6 +162,10 @@ def test_the_summary_for_the_dpo_hub(world):
         "tombstones": 0,
         "last_purge": None,
     }
+    client.force_login(world.users["dpo"])
+    hub = client.get(reverse("dpo:home")).content.decode()
+    assert "1 past retention, waiting for the next purge; 1 reaching retention" in hub
+    assert "1 active hold." in hub and "No purge has run yet." in hub
     result = purge.purge_expired()
     summary = retention_summary(cell_ids={world.cell.pk})
     assert summary["tombstones"] == 3 and summary["last_purge"] == result.batch.started_at

@@ -1,8 +1,7 @@
 """Retention terms for the register of processing: the cell's, as the purge applies them.
 
-Kept apart so the register depends on the retention app in one place only: its
-`rules.periods_for` (the cell's override, else the deployment's defaults). Without it the
-deployment's settings are shown.
+Read through `livc.retention.rules.periods_for` (the cell's override, else the
+deployment's defaults), so the register states what the purge applies.
 """
 
 from django.conf import settings
@@ -10,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from livc.organisations.models import Cell
+from livc.retention.rules import periods_for
 
 
 def _months(n: int) -> str:
@@ -17,13 +17,6 @@ def _months(n: int) -> str:
 
 
 def _periods(cell: Cell) -> tuple[int, int]:
-    try:
-        from livc.retention.rules import periods_for
-    except ImportError:  # retention app not installed
-        return (
-            settings.LIVC_RETENTION_OUT_OF_SCOPE_MONTHS,
-            settings.LIVC_RETENTION_CLOSED_CASE_MONTHS,
-        )
     periods = periods_for(cell.pk)
     return periods.out_of_scope_months, periods.closed_case_months
 

@@ -9,24 +9,18 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from livc.audit.verification import latest_verification, problem_display, seal_status
 from livc.core.pdf import render_pdf
+from livc.retention.selectors import retention_summary
 
 from . import display, policies, register, selectors, services, statistics
 from .forms import AccessLogFilterForm, WeekForm
 
-RETENTION_LINKS = [
-    ("retention:queue", gettext_lazy("Retention queue: data due for purging")),
-    ("retention:holds", gettext_lazy("Legal holds")),
-    ("retention:tombstones", gettext_lazy("Tombstones of purged data")),
-    ("retention:policy", gettext_lazy("Retention terms of the cell")),
-]
 # Above this many sealed entries the check takes too long to wait for in a request (about
 # 75,000 entries a second measured on PostgreSQL, so at most a few seconds here);
 # the scheduled `verify_access_log` covers it.
@@ -40,17 +34,6 @@ def _cell_id(request) -> int | None:
     if not value.isdigit():
         raise Http404
     return int(value)
-
-
-def _links(names_and_labels) -> list[tuple[str, str]]:
-    """Links to pages of other apps that may not be installed yet (no 500 meanwhile)."""
-    links = []
-    for name, label in names_and_labels:
-        try:
-            links.append((reverse(name), label))
-        except NoReverseMatch:
-            continue
-    return links
 
 
 def _context(cell_ids: set[int], cell_id: int, **extra) -> dict:
@@ -78,7 +61,7 @@ def home(request):
     context = _context(
         policies.dpo_cells(request.user),
         cell_id,
-        retention_links=_links(RETENTION_LINKS),
+        retention=retention_summary(cell_ids={cell_id}),
         **_integrity(request.user),
     )
     return render(request, "dpo/home.html", context)
