@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from livc.access.actor import actor_for
 from livc.audit.models import AccessLogEntry
 from livc.audit.services import Actor
-from livc.cases.policies import actor_for
 from livc.organisations.models import Membership
 
 from ..factories import UserFactory

@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from livc.access.actor import actor_for
 from livc.audit.models import AccessLogEntry
 from livc.audit.services import Actor
-from livc.cases.policies import actor_for
 from livc.dpo import statistics
 from livc.organisations.models import Membership, Role
 

@@ -3,32 +3,32 @@
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from livc.audit.services import Actor
+from livc.access.actor import cleared_cells_with_role, gated_cells, has_role
 from livc.organisations.models import Role
 from livc.organisations.selectors import cell_memberships, cells_with_role
 
 from .models import Case, Participant, ParticipantMember
 
 FULL_ACCESS = (Role.COORDINATOR, Role.CHAIR)
-# Order of preference when one user holds several roles in the case's cell.
-ROLE_PRECEDENCE = (Role.COORDINATOR, Role.CHAIR, Role.INFORMATION_OFFICER, Role.PARTNER, Role.DPO)
 
 
 def visible_cases(user) -> QuerySet[Case]:
     """Cases the user may read: all of their cell for coordinator and chair; for the
     information officer those where their police organisation participates; for a partner
-    those where their organisation participates and they are a named member."""
+    those where their organisation participates and they are a named member. Nothing of a
+    cell whose charters the user has not accepted yet (the charter gate)."""
     memberships = cell_memberships(user)
     if not memberships:
         return Case.objects.none()
-    condition = Q(cell__in=cells_with_role(user, *FULL_ACCESS))
+    gated = gated_cells(user)
+    condition = Q(cell__in=cleared_cells_with_role(user, *FULL_ACCESS))
     for membership in memberships:
-        if membership.role == Role.INFORMATION_OFFICER:
+        if membership.role == Role.INFORMATION_OFFICER and membership.cell_id not in gated:
             participating = Participant.objects.filter(
                 status__in=Participant.ACTIVE, organisation=membership.organisation_id
             ).values("case_id")
             condition |= Q(cell=membership.cell_id, pk__in=participating)
-    partner_cells = cells_with_role(user, Role.PARTNER)
+    partner_cells = cleared_cells_with_role(user, Role.PARTNER)
     if partner_cells:
         named = ParticipantMember.objects.filter(
             user=user, participant__status__in=Participant.ACTIVE
@@ -43,20 +43,6 @@ def access_case(user, case_id: int) -> Case:
     if case is None:
         raise Http404
     return case
-
-
-def actor_for(user, cell_id: int | None) -> Actor:
-    """The capacity in which the user acts in a cell, for the access log."""
-    memberships = [m for m in cell_memberships(user) if m.cell_id == cell_id]
-    memberships.sort(key=lambda m: ROLE_PRECEDENCE.index(m.role))
-    if not memberships:
-        return Actor(user_id=user.pk, cell_id=cell_id)
-    best = memberships[0]
-    return Actor(user.pk, best.role, best.organisation_id, cell_id)
-
-
-def has_role(user, cell_id: int, *roles: str) -> bool:
-    return cell_id in cells_with_role(user, *roles)
 
 
 def can_manage(user, case: Case) -> bool:

@@ -9,6 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from livc.access.actor import actor_for
 from livc.audit.models import AccessLogEntry
 from livc.audit.services import record
 from livc.core.dates import add_months
@@ -26,7 +27,6 @@ from .models import (
     PhaseChange,
     Subject,
 )
-from .policies import actor_for
 
 A = AccessLogEntry.Action
 

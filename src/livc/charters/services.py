@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from livc.audit.models import AccessLogEntry
 from livc.audit.services import record
-from livc.cases.policies import actor_for
+from livc.access.actor import actor_for
 from livc.organisations.models import Cell
 
 from .models import CharterAcceptance, CharterVersion

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from livc.audit.models import AccessLogEntry
 from livc.audit.services import record
 from livc.cases.models import Case, Participant
-from livc.cases.policies import actor_for
+from livc.access.actor import actor_for
 from livc.organisations.selectors import cell_memberships
 from livc.trajectories.services import create_action
 

@@ -6,10 +6,10 @@ is accounted for like any other read. Reasons hold ids, codes and dates only.
 
 from django.db import transaction
 
+from livc.access.actor import actor_for
 from livc.audit.models import AccessLogEntry, ChainVerification
 from livc.audit.services import record
 from livc.audit.verification import verify_and_store
-from livc.cases.policies import actor_for
 
 from .selectors import LogFilter
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Q
 
+from livc.access.actor import ROLE_PRECEDENCE
 from livc.accounts.models import User
 from livc.audit.models import AccessLogEntry
-from livc.cases.policies import ROLE_PRECEDENCE
 from livc.organisations.models import Membership, Role
 
 from .selectors import local_day_start

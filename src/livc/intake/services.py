@@ -14,7 +14,7 @@ from livc.audit.models import AccessLogEntry
 from livc.audit.services import record
 from livc.cases import services as case_services
 from livc.cases.models import Case, Subject
-from livc.cases.policies import actor_for
+from livc.access.actor import actor_for
 from livc.organisations.models import Cell
 
 from . import workflow

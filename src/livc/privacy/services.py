@@ -5,7 +5,7 @@ from django.db import transaction
 from livc.audit.models import AccessLogEntry
 from livc.audit.services import record
 from livc.cases.models import Case
-from livc.cases.policies import actor_for
+from livc.access.actor import actor_for
 
 from .deid import DeidentifiedText, deidentify, subject_identifiers
 

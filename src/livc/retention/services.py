@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from livc.audit.models import AccessLogEntry
 from livc.audit.services import record
 from livc.cases.models import Case
-from livc.cases.policies import actor_for
+from livc.access.actor import actor_for
 from livc.core.locking import ConcurrentEditError, save_if_unchanged
 from livc.intake.models import Signal
 

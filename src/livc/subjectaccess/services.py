@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from livc.audit.models import AccessLogEntry
 from livc.audit.services import record
 from livc.cases.models import Subject
-from livc.cases.policies import actor_for
+from livc.access.actor import actor_for
 from livc.cases.services import subject_lookup_indexes
 from livc.core.dates import add_months
 

@@ -9,7 +9,8 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from livc.cases.models import Case, Participant
-from livc.cases.policies import has_role, visible_cases
+from livc.access.actor import has_role
+from livc.cases.policies import visible_cases
 from livc.organisations.models import Organisation, Role
 from livc.organisations.selectors import cell_memberships, cells_with_role
 
