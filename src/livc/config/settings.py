@@ -292,4 +292,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LIVC_LOG_LEVEL", "INFO")},
+    # Django's default "django" logger has a console handler of its own and propagates to
+    # the root: every line would be printed twice. It now only propagates (and no error
+    # e-mail leaves the closed network with a traceback holding personal data).
+    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }

@@ -21,6 +21,6 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"\n{len(accounts)} demo accounts. Password: {demo.DEMO_PASSWORD}   "
                 f"TOTP secret: {demo.DEMO_TOTP_SECRET} (add it to an authenticator app, "
-                "or run: python manage.py totp_code)"
+                "or run: .venv/bin/python manage.py totp_code)"
             )
         )
