@@ -6,6 +6,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.flows.login import get_authentication_records
 from allauth.core import context
 from allauth.mfa.models import Authenticator
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.utils import translation
 
 
@@ -14,6 +15,18 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request) -> bool:
         return False
+
+    def get_client_ip(self, request) -> str:
+        """The client address for the per-IP limits (see LIVC_TRUSTED_PROXY_COUNT).
+
+        allauth takes it from X-Forwarded-For and refuses (403) an entry that is no IP
+        address; an X-Forwarded-For with fewer entries than trusted proxies (a request that
+        skipped a proxy) is refused the same way rather than raising a server error.
+        """
+        try:
+            return super().get_client_ip(request)
+        except ImproperlyConfigured as exc:
+            raise PermissionDenied("X-Forwarded-For: fewer entries than proxies") from exc
 
     def add_message(self, request, level, message_template=None, message_context=None,
                     extra_tags="", message=None):  # fmt: skip

@@ -163,6 +163,12 @@ ACCOUNT_RATE_LIMITS = {
         f"20/m/ip,{LIVC_LOGIN_FAILURES_ALLOWED}/{LIVC_LOGIN_LOCKOUT_MINUTES * 60}s/key"
     ),
 }
+# The per-IP limits count the client's address, not the TLS proxy's: with N reverse
+# proxies appending to X-Forwarded-For, the Nth entry from the right is the client (entries
+# further left are the client's own claims). 0: the header is ignored, REMOTE_ADDR counts.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("LIVC_TRUSTED_PROXY_COUNT", 0)
+if ALLAUTH_TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("LIVC_TRUSTED_PROXY_COUNT must be 0 or more.")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("LIVC_TOTP_ISSUER", "LIVC Platform")
 MFA_PASSKEY_LOGIN_ENABLED = False
