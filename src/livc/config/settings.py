@@ -63,11 +63,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "livc.core.middleware.AllowedMethodsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "livc.core.middleware.NoStoreForAuthenticatedMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "livc.accounts.middleware.IdleTimeoutMiddleware",
     "livc.accounts.middleware.UserLanguageMiddleware",
@@ -78,6 +80,10 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
+# Methods the site answers (anything else: 405 before a view runs). The REST API planned
+# under /api/ needs PUT, PATCH and DELETE: exempt its prefix here when it lands.
+LIVC_ALLOWED_HTTP_METHODS = ["GET", "HEAD", "POST", "OPTIONS"]
+LIVC_HTTP_METHODS_EXEMPT_PATHS: list[str] = []
 
 # The benchmark serves livc.bench.urls (product URLs plus its floor view).
 ROOT_URLCONF = env_str("LIVC_ROOT_URLCONF", "livc.config.urls")
