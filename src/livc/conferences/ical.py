@@ -6,6 +6,7 @@ no cell or agenda.
 """
 
 import datetime
+import re
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,15 +20,18 @@ def _utc(moment: datetime.datetime) -> str:
     return moment.astimezone(datetime.UTC).strftime(UTC_FORMAT)
 
 
+# Every line break a user can type or paste: CRLF, lone CR or LF, VT, FF, the
+# file/group/record separators, NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR (the set
+# str.splitlines() breaks on). A raw CR or LF inside a value would end the content line.
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# Other control characters are not allowed in TEXT (RFC 5545 §3.1: CONTROL, except HTAB).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
+
+
 def _text(value: str) -> str:
-    """Escape a TEXT value (RFC 5545 §3.3.11)."""
-    return (
-        value.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
+    """Escape a TEXT value (RFC 5545 §3.3.11): backslash, `;`, `,`, every line break."""
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return _CONTROL.sub("", _LINE_BREAK.sub(lambda _match: "\\n", value))
 
 
 def _fold(line: str) -> str:
