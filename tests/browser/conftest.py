@@ -53,7 +53,7 @@ def page(chromium):
 @pytest.fixture
 def demo(live_server):
     """Transactional tests flush data migrations: reload reference data, then the demo."""
-    from livc.core.demo import seed_demo
+    from livc.site.demo import seed_demo
 
     call_command("import_municipalities", verbosity=0)
     seed_demo()

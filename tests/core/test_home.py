@@ -6,9 +6,9 @@ from django.core.management import CommandError, call_command
 
 from livc.accounts.models import User
 from livc.cases.models import Case
-from livc.core import demo
 from livc.organisations.models import Cell, Membership, Role
 from livc.organisations.selectors import incomplete_cells
+from livc.site import demo
 from livc.trajectories.models import Action
 
 from ..factories import member

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-import livc.core.management.commands.seed_demo as seed_demo
+import livc.site.management.commands.seed_demo as seed_demo
 
 
 def _console_handlers(name: str) -> list[logging.Handler]:

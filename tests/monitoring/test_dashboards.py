@@ -215,7 +215,7 @@ def test_supervisor_dashboard_query_count(client, data, django_assert_max_num_qu
 
 
 def test_the_demo_history_fills_the_dashboards(client):
-    from livc.core.demo import seed_demo
+    from livc.site.demo import seed_demo
     from livc.monitoring.demo import seed_monitoring_history
     from livc.organisations.models import Cell
 

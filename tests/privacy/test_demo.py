@@ -1,7 +1,7 @@
 import pytest
 
 from livc.cases.models import AssessmentNote
-from livc.core.demo import seed_demo
+from livc.site.demo import seed_demo
 from livc.privacy.deid import deidentify, subject_identifiers
 from livc.privacy.demo import seed_deidentification_examples
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from livc.core import demo
+from livc.site import demo
 from livc.retention.demo import seed_retention
 from livc.retention.models import LegalHold, RetentionOverride, Tombstone
 

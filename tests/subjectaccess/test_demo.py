@@ -1,6 +1,6 @@
 import pytest
 
-from livc.core.demo import seed_demo
+from livc.site.demo import seed_demo
 from livc.subjectaccess.demo import seed_subject_requests
 from livc.subjectaccess.models import SubjectRequest
 

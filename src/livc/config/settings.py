@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "livc.dpo",
     "livc.monitoring",
     "livc.bench",
+    "livc.site",
 ]
 
 MIDDLEWARE = [
@@ -100,7 +101,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "livc.core.context_processors.navigation",
+                "livc.site.context_processors.navigation",
             ],
         },
     },

@@ -1,12 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from livc.core.admin_site import configure_admin_site
+from livc.site.admin_site import configure_admin_site
 
 configure_admin_site(admin.site)
 
 urlpatterns = [
-    path("", include("livc.core.urls")),
+    path("", include("livc.site.urls")),
     path("signals/", include("livc.intake.urls")),
     path("cases/", include("livc.cases.urls")),
     path("conferences/", include("livc.conferences.urls")),

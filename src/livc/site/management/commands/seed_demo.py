@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from livc.core import demo
+from livc.site import demo
 
 
 class Command(BaseCommand):

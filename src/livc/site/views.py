@@ -15,7 +15,7 @@ def home(request):
     incomplete_cells = selectors.incomplete_cells() if can_administer(user) else []
     return render(
         request,
-        "core/home.html",
+        "site/home.html",
         {
             "memberships": memberships,
             "compositions": compositions,

@@ -13,7 +13,6 @@ from django.db import transaction
 
 from livc.accounts.models import User
 from livc.charters.demo import seed_charters
-from livc.core.demo_casework import seed_all
 from livc.core.totp import DEMO_TOTP_SECRET
 from livc.dpo.demo import seed_dpo
 from livc.monitoring.demo import seed_monitoring_history
@@ -28,6 +27,7 @@ from livc.organisations.models import (
 )
 from livc.privacy.demo import seed_deidentification_examples
 from livc.retention.demo import seed_retention
+from livc.site.demo_casework import seed_all
 from livc.subjectaccess.demo import seed_subject_requests
 
 DEMO_PASSWORD = "LIVC-demo-2026!"  # noqa: S105 - documented demo credential
