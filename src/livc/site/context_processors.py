@@ -6,10 +6,10 @@ from livc.intake.policies import can_report
 from livc.monitoring.coverage_policies import can_see_coverage
 from livc.monitoring.policies import can_see_cell_dashboard, can_see_supervisor_dashboard
 from livc.monitoring.reports.policies import can_see_reports
-from livc.organisations.models import Role
 from livc.organisations.selectors import cell_memberships
 from livc.retention.policies import can_use as can_use_retention
 from livc.subjectaccess.policies import can_list_requests, can_search
+from livc.trajectories.policies import dashboard_cells
 
 
 def navigation(request) -> dict:
@@ -24,7 +24,7 @@ def navigation(request) -> dict:
             "cases": bool(memberships),
             "signals": can_report(user),
             "register": can_see_register(user),
-            "dashboard": any(m.role == Role.COORDINATOR for m in memberships),
+            "dashboard": bool(dashboard_cells(user)),
             "charter": bool(member_cells(user)),
             "subject_access": can_search(user),
             "subject_requests": can_list_requests(user),
