@@ -15,6 +15,7 @@ from livc.audit.services import record
 from livc.core.dates import add_months
 from livc.core.locking import save_if_unchanged
 from livc.privacy.crypto import blind_index, blind_indexes
+from livc.privacy.national_number import normalise_national_number
 
 from . import workflow
 from .models import (
@@ -47,7 +48,7 @@ def subject_indexes(first_name: str, last_name: str, birth_date: datetime.date, 
     """The indexes to store for an identity (newest blind-index key)."""
     return (
         blind_index(first_name, last_name, birth_date.isoformat()),
-        blind_index(nn) if nn else "",
+        blind_index(normalise_national_number(nn)) if nn else "",
     )
 
 
@@ -57,7 +58,8 @@ def subject_lookup_indexes(
     """The indexes to look an identity up by (`name_index__in=`, `national_number_index__in=`):
     one per configured blind-index key, so records written before a key rotation match."""
     birth = birth_date if isinstance(birth_date, str) else birth_date.isoformat()
-    return blind_indexes(first_name, last_name, birth), blind_indexes(nn) if nn else []
+    numbers = blind_indexes(normalise_national_number(nn)) if nn else []
+    return blind_indexes(first_name, last_name, birth), numbers
 
 
 def subject_create(*, cell, first_name, last_name, birth_date, national_number, municipality):
