@@ -5,7 +5,6 @@ install_project
 export DJANGO_SETTINGS_MODULE=livc.config.settings
 echo "==> migrating the database"
 "$PY" manage.py migrate --noinput -v 0
-"$PY" manage.py createcachetable
 echo "==> seeding demo data"
 "$PY" manage.py seed_demo
 cat <<MSG
