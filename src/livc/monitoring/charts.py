@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from django.utils import formats
 from django.utils.translation import gettext as _
+
+from livc.core.numbers import format_number
 
 Kind = Literal["bar", "line", "stacked_bar"]
 KINDS: tuple[str, ...] = ("bar", "line", "stacked_bar")
@@ -43,11 +44,7 @@ def _text(value) -> str:
 
 def format_value(value: Value) -> str:
     """A value as the table shows it, in the active locale's number format."""
-    if value is None:
-        return GAP
-    if isinstance(value, float) and not value.is_integer():
-        return formats.number_format(value, decimal_pos=1, use_l10n=True)
-    return formats.number_format(int(value), use_l10n=True)
+    return GAP if value is None else format_number(value)
 
 
 @dataclass

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from livc.core import numbers
 from livc.organisations.models import (
     Cell,
     CellMunicipality,
@@ -60,9 +61,14 @@ class AreaRow:
 
     @property
     def coverage_percent(self) -> float | None:
-        if not self.municipalities_total:
-            return None
-        return round(100 * self.municipalities_covered / self.municipalities_total, 1)
+        """For exports: one decimal, half-up, dot decimal (None without municipalities)."""
+        return numbers.machine_percent(self.municipalities_covered, self.municipalities_total)
+
+    @property
+    def coverage_display(self) -> str:
+        """For people: "83,3 %" in the active locale, "–" without municipalities."""
+        percent = numbers.ratio_percent(self.municipalities_covered, self.municipalities_total)
+        return "–" if percent is None else numbers.format_percent(percent)
 
 
 @dataclass

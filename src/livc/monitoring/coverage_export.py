@@ -25,6 +25,7 @@ def _yes_no(value: bool) -> str:
 
 
 def _percent(value: float | None) -> str:
+    """Already rounded half-up (`AreaRow.coverage_percent`); one decimal, dot decimal."""
     return "" if value is None else f"{value:.1f}"
 
 

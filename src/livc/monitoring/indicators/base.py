@@ -12,10 +12,12 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 from django.db.models import Case, IntegerField, Value, When
-from django.utils import formats
 from django.utils.translation import gettext as _
+
+from livc.core import numbers
 
 from ..definitions import DEFINITIONS, Definition, Unit
 from ..periods import Period
@@ -29,9 +31,7 @@ def marker() -> str:
 
 
 def number(value: int | float) -> str:
-    if isinstance(value, float) and not value.is_integer():
-        return formats.number_format(value, decimal_pos=1, use_l10n=True)
-    return formats.number_format(int(value), use_l10n=True)
+    return numbers.format_number(value)
 
 
 @dataclass
@@ -88,6 +88,16 @@ class Figure:
         return self.total_hidden or bool(self.total)
 
     @property
+    def percent(self) -> Decimal | None:
+        """A share in percent, rounded half-up from its counts (None when hidden)."""
+        if self.unit != Unit.SHARE or self.hidden or self.value is None:
+            return None
+        numerator, total = self.numerator, self.total
+        if numerator is None or not total:  # no counts to work from: the value itself
+            return numbers.share_percent(self.value)
+        return numbers.ratio_percent(numerator, total)
+
+    @property
     def display_value(self) -> str:
         """The headline as text: a count, a percentage, or a number of days."""
         if self.hidden:
@@ -95,9 +105,7 @@ class Figure:
         if self.value is None:
             return _("no data")
         if self.unit == Unit.SHARE:
-            return _("%(percent)s %%") % {
-                "percent": formats.number_format(100 * self.value, 1, use_l10n=True)
-            }
+            return numbers.format_percent(self.percent)
         if self.unit == Unit.DAYS:
             return _("%(days)s days") % {"days": number(self.value)}
         return number(self.value)
@@ -116,7 +124,9 @@ class Figure:
         """The headline for a chart: shares in percent, None when hidden or unknown."""
         if self.hidden or self.value is None:
             return None
-        return round(100 * self.value, 1) if self.unit == Unit.SHARE else self.value
+        if self.unit == Unit.SHARE:
+            return float(self.percent)
+        return numbers.machine_number(self.value)
 
     def row(self, key: str) -> Row:
         return next(r for r in self.breakdown if r.key == key)

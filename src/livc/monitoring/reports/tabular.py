@@ -1,15 +1,19 @@
 """The half-yearly report as XLSX (openpyxl) and CSV: one row per figure and per row of
 its breakdown, for every period of the trend; a sheet of definitions; the commentary.
 
-Hidden values are the marker "<5" (text), other counts are numbers. Text that a
-spreadsheet would run as a formula (starting with = + - @ or a tab/CR) is prefixed with a
-quote: commentary is free text.
+Hidden values are the marker "<5" (text), other counts are numbers; a share is a
+percentage and a median a number of days, both with one decimal rounded half-up as on the
+pages (`livc.core.numbers`), with a dot decimal. Text that a spreadsheet would run as a
+formula (starting with = + - @ or a tab/CR) is prefixed with a quote: commentary is free
+text.
 """
 
 import csv
 import io
 
 from django.utils.translation import gettext as _
+
+from livc.core import numbers
 
 from ..definitions import DEFINITIONS, THEMES, Unit
 from ..indicators import Report
@@ -30,7 +34,15 @@ def _headline(figure):
         return marker()
     if figure.value is None:
         return ""
-    return round(figure.value, 4) if isinstance(figure.value, float) else figure.value
+    if figure.unit == Unit.SHARE:
+        return float(figure.percent)
+    return numbers.machine_number(figure.value)
+
+
+def _unit(definition) -> str:
+    if definition.unit == Unit.SHARE:
+        return str(_("percentage"))
+    return str(Unit(definition.unit).label)
 
 
 def figure_rows(reports: list[Report]) -> list[list]:
@@ -44,7 +56,7 @@ def figure_rows(reports: list[Report]) -> list[list]:
             definition = figure.definition
             total = marker() if figure.total_hidden else figure.total
             rows.append([period, themes.get(definition.theme, ""), figure.code,
-                         str(figure.title), str(Unit(definition.unit).label), "", "",
+                         str(figure.title), _unit(definition), "", "",
                          _headline(figure), total])  # fmt: skip
             for row in figure.breakdown:
                 count = marker() if row.hidden else row.count
