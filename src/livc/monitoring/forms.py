@@ -1,11 +1,17 @@
 """Filters of the dashboards, read from the query string. Bad input comes back at the
-field (status 400); an area or cell outside the user's scope is the view's 404."""
+field (status 400); an area or cell outside the user's scope is the view's 404.
+
+Supervisors choose fixed calendar periods only (quarter, half-year, year): a range of their
+own, moved a day at a time across cells, would let two ranges differ by one day and show
+that day's cases. The cell's own dashboard keeps free ranges (its figures are exact anyway).
+"""
 
 import datetime
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from livc.access.params import parse_id
 from livc.core.widgets import QuickSelect
 
 from . import periods
@@ -39,6 +45,11 @@ def period_choices(today: datetime.date, selected: str = "") -> list[tuple[str, 
 class PeriodForm(forms.Form):
     """`period` (2026-H1, 2026-Q2, 2026) or a custom range `start`–`end`, both included.
     Without any, the current half-year."""
+
+    help_text = _(
+        "Choose a period, or give both dates of a period of your own (both included). Trends "
+        "show the three periods before it as well."
+    )
 
     period = forms.CharField(label=_("Period"), required=False, max_length=40)
     start = forms.DateField(
@@ -88,23 +99,47 @@ class PeriodForm(forms.Form):
         return data.get("range") or data.get("period") or periods.current(self.today)
 
 
+class IdField(forms.Field):
+    """An id from a list: ASCII digits only (`parse_id`), so "²" or "١" is an error at the
+    field, not a server error or another row."""
+
+    default_error_messages = {"invalid": _("Choose one of the options in the list.")}
+
+    def to_python(self, value) -> int | None:
+        if value in self.empty_values:
+            return None
+        number = parse_id(value)
+        if number is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return number
+
+
 def _id_field(label, empty_label):
-    return forms.IntegerField(
-        label=label, required=False, min_value=1, widget=QuickSelect(choices=[("", empty_label)])
-    )
+    return IdField(label=label, required=False, widget=QuickSelect(choices=[("", empty_label)]))
+
+
+FIXED_ONLY = _(
+    "Choose a half-year, a quarter or a year from the list. Dates of your own are not "
+    "available across cells: two ranges a day apart would show the cases of that one day."
+)
 
 
 class SupervisorFilterForm(PeriodForm):
-    """Region, province and cell within the supervisor's scope (the most specific wins)."""
+    """Region, province and cell within the supervisor's scope (the most specific wins),
+    and a fixed period: `start` and `end` are refused at the period field."""
 
+    help_text = _(
+        "Choose a half-year, a quarter or a year. Trends show the three periods before it as well."
+    )
     region = _id_field(_("Region"), _("All regions in my scope"))
     province = _id_field(_("Province"), _("All provinces"))
     cell = _id_field(_("Cell"), _("All cells"))
 
-    field_order = ["region", "province", "cell", "period", "start", "end"]
+    field_order = ["region", "province", "cell", "period"]
 
     def __init__(self, *args, areas, **kwargs):
         super().__init__(*args, **kwargs)
+        del self.fields["start"], self.fields["end"]
         self.areas = areas
         self.fields["region"].widget.choices = [
             ("", _("All regions in my scope")),
@@ -118,6 +153,13 @@ class SupervisorFilterForm(PeriodForm):
             ("", _("All cells")),
             *[(c.pk, c.name if c.is_active else _("%s (inactive)") % c.name) for c in areas.cells],
         ]
+
+    def clean_period(self) -> Period | None:
+        asked_dates = any(str(self.data.get(name, "")).strip() for name in ("start", "end"))
+        period = super().clean_period()
+        if asked_dates or (period is not None and period.kind == "custom"):
+            raise forms.ValidationError(FIXED_ONLY, code="fixed_only")
+        return period
 
     def clean(self):
         data = super().clean()

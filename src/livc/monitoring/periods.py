@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 MIN_YEAR = 2000
 MAX_CUSTOM_DAYS = 5 * 366  # a custom range longer than that is almost certainly a typo
 
-_HALF = re.compile(r"^(\d{4})-H([12])$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_YEAR = re.compile(r"^(\d{4})$")
-_RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
+# ASCII digits only: `\d` alone would read "２０２６" as 2026.
+_HALF = re.compile(r"^(\d{4})-H([12])$", re.ASCII)
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$", re.ASCII)
+_YEAR = re.compile(r"^(\d{4})$", re.ASCII)
+_RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$", re.ASCII)
 
 
 class PeriodError(ValueError):

@@ -12,12 +12,12 @@ first, the last one being the period shown) by theme into `Block`s, and
 
 from dataclasses import dataclass
 
-from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from livc.access.params import query_id
 from livc.organisations.models import Cell
 
 from . import figures_cache, policies, selectors
@@ -153,18 +153,9 @@ def _page(request, template: str, context: dict, form, reports, status: int = 20
     return render(request, template, context, status=status)
 
 
-def _cell_param(request) -> int | None:
-    value = request.GET.get("cell", "")
-    if not value:
-        return None
-    if not value.isdigit():
-        raise Http404
-    return int(value)
-
-
 @require_GET
 def cell_dashboard(request):
-    cell_id = policies.access_cell_dashboard(request.user, _cell_param(request))
+    cell_id = policies.access_cell_dashboard(request.user, query_id(request, "cell"))
     cells = Cell.objects.filter(pk__in=policies.cell_dashboard_cells(request.user))
     cell = next(c for c in cells if c.pk == cell_id)
     context = {"cell": cell, "cells": cells if len(cells) > 1 else []}
