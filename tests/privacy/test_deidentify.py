@@ -39,10 +39,75 @@ def test_national_register_numbers(number):
 @pytest.mark.parametrize(
     "phone",
     ["0475 12 34 56", "0475/12.34.56", "+32 475 12 34 56", "0032 475 123 456", "02 512 34 56",
-     "+32 (0)2 511 22 33", "09/123.45.67", "0475123456"],
+     "+32 (0)2 511 22 33", "09/123.45.67", "0475123456", "(03) 123 45 67", "(015) 1234567",
+     "(0476) 123456", "(015)-123456", "03/ 123 45 67", "0475-12-34-56", "04.123.45.67",
+     "+32(0)475 12 34 56", "+32(0)34-1483960", "+3215123456", "0032 (0)2 511 22 33",
+     "+32 0475 12 34 56", "014 12 34 56"],
 )  # fmt: skip
 def test_belgian_phone_numbers(phone):
+    """The whole number is replaced, "+32(0)" and brackets included."""
     assert _copy(f"Bel {phone} na vijf uur.") == "Bel [PHONE] na vijf uur."
+
+
+@pytest.mark.parametrize(
+    "plate",
+    ["1-ABC-123", "2-XYZ-789", "1ABC123", "1 ABC 123", "1-abc-123", "ABC-123", "ABC 123",
+     "ABC123", "123-ABC", "Z-ABC-123", "O-ABC-12", "Q-ABC-123", "FAX-271"],
+)  # fmt: skip
+def test_belgian_licence_plates(plate):
+    assert _copy(f"De wagen {plate} stond er.") == "De wagen [ID] stond er."
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hij betaalde 150 EUR en EUR 150, art. 458 Sw. en ART 458.",
+     "Het PV 2024/1187 vermeldt 3 GAS-boetes van 250 euro; lokaal 204, om 14u30.",
+     "Gezien op 08/09/2024 10u30 in lokaal A2.",
+     "Le CPAS paie 650 euros; 2 chambres, niveau A2, local 204 à 9h30."],
+)  # fmt: skip
+def test_ordinary_numbers_are_no_plates_or_phones(text):
+    assert "[ID]" not in _copy(text) and "[PHONE]" not in _copy(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hij woont Kerkstraat 12, 2800 Mechelen.", "Hij woont [ADDRESS], [ADDRESS]."),
+        ("Hij woont Kerkstraat 12 bus 3, Gutschoven.", "Hij woont [ADDRESS], [ADDRESS]."),
+        ("Hij woont Straat 12, Antwerpen.", "Hij woont [ADDRESS], [ADDRESS]."),
+        ("Adres: Lange Leemstraat 172/3, 2018 Borgerhout.", "Adres: [ADDRESS], [ADDRESS]."),
+        ("Elle vit rue des Alliés 5, 4800 Verviers.", "Elle vit [ADDRESS], [ADDRESS]."),
+        ("Domicile 68, rue du Moulin, 2038 Flénu.", "Domicile [ADDRESS], [ADDRESS]."),
+        ("Elle vit rue Haute 5 bte 2, Braine-l'Alleud.", "Elle vit [ADDRESS], [ADDRESS]."),
+        ("Il vit avenue Louise 12, La Louvière.", "Il vit [ADDRESS], [ADDRESS]."),
+        ("Hij woont Kerkstraat 12, gsm 0475 12 34 56.", "Hij woont [ADDRESS], gsm [PHONE]."),
+    ],
+)
+def test_the_town_after_an_address(text, expected):
+    assert _copy(text, guess_language(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Hij woont sinds 2023 in Gutschoven.", "nl", "Hij woont sinds 2023 in [PLACE]."),
+        ("Ze verhuisde naar Leefdaal.", "nl", "Ze verhuisde naar [PLACE]."),
+        ("Wonende te Borchtlombeek.", "nl", "Wonende te [PLACE]."),
+        ("Elle habite à Bagimont.", "fr", "Elle habite à [PLACE]."),
+        ("Il est originaire d'Onoz.", "fr", "Il est originaire d'[PLACE]."),
+        ("Le CPAS de Fléron suit le dossier.", "fr", "Le CPAS de [PLACE] suit le dossier."),
+        # Without a verb of living or moving "naar" does not make a place; a name is a name.
+        ("Hij gaat naar Jan en naar het CAW.", "nl", "Hij gaat naar [NAME] en naar het CAW."),
+        ("Rendez-vous à 9h30, à Pâques.", "fr", "Rendez-vous à 9h30, à Pâques."),
+    ],
+)
+def test_towns_named_on_their_own(text, language, expected):
+    assert _copy(text, language) == expected
+
+
+def test_names_next_to_services_and_relatives():
+    text = "Mme Bouchez du PMS en de broer van Ludwig, zijn vader Jan."
+    assert _copy(text, "nl") == "Mme [NAME] du PMS en de broer van [NAME], zijn vader [NAME]."
 
 
 @pytest.mark.parametrize(
@@ -50,7 +115,10 @@ def test_belgian_phone_numbers(phone):
     [
         ("Hij woont Stationsstraat 45 bus 3, 1800 Vilvoorde.", "Hij woont [ADDRESS], [ADDRESS]."),
         ("Adres: Kempische Steenweg 33, 3500 Hasselt.", "Adres: [ADDRESS], [ADDRESS]."),
-        ("Elle vit au 45, rue de la Montagne, 6000 Charleroi.", "Elle vit au [ADDRESS]."),
+        (
+            "Elle vit au 45, rue de la Montagne, 6000 Charleroi.",
+            "Elle vit au [ADDRESS], [ADDRESS].",
+        ),
         ("Domicile : chaussée d'Ixelles 301, 1050 Ixelles.", "Domicile : [ADDRESS], [ADDRESS]."),
         ("Mail naar an.peeters@clb-genk.be graag.", "Mail naar [EMAIL] graag."),
         ("Account @arne_patriot op Instagram.", "Account [USERNAME] op Instagram."),

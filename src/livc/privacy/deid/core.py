@@ -10,16 +10,16 @@ from .known import Known
 from .spans import Category, Span, resolve, words
 
 LANGUAGES = ("nl", "fr")
-# Organisations and services written in capitals, which name patterns would take for
-# surnames ("Het CAW", "Le CPAS", "coördinator OCMW").
-ACRONYMS = words(
-    "CAW CLB CGG OCMW CPAS VDAB FOREM ACTIRIS LIVC CSIL LTF SAJ SPJ AMO CPMS PMS OCAD OCAM "
-    "ASBL VZW JAC TAJ CBAF FOD SPF VAPH GGZ DJJ IJH VK OK PV RRN NN NISS GSM TEL CVO"
-)
-STOP_WORDS = patterns.FRENCH_FUNCTION_WORDS | words(
-    "de het een en of van in op te met voor door naar bij uit aan over om dat die deze dit "
-    "zijn haar hun hij zij ze wij we jij je u mijn ons onze mevrouw meneer vader moeder "
-    "broer zus zoon dochter oom tante via the a an of and to"
+ACRONYMS = patterns.ACRONYMS
+STOP_WORDS = patterns.STOP_WORDS
+# Words that start sentences before a name and that name finders take along ("Volgens Jan
+# Peeters", "Selon Marie Dubois", "Betrokkene Kevin Vermeulen"): never a name's first word.
+NOT_FIRST_NAMES = words(
+    "volgens selon betrokkene betrokken intéressé intéressée gesprek entretien contact "
+    "melding signalement nummerplaat kenteken plaque verslag rapport bel belde mail dixit "
+    "avec met bij voor pour door par chez dag beste cher chère bonjour hallo ook aussi toen "
+    "alors daarna ensuite puis vandaag gisteren morgen demain afspraak telefoon téléphone "
+    "adres adresse audition verhoor domicile domicilie résidence verblijfadres"
 )
 
 
@@ -65,6 +65,31 @@ def _plausible_name(text: str) -> bool:
     return not (len(found) == 1 and found[0].isupper() and len(found[0]) <= 4)
 
 
+_TRAILING_PARTICLES = re.compile(rf"(?:[\s\-]+(?:{patterns.PARTICLE}))*[\s\-]*$", re.IGNORECASE)
+_FIRST_WORD = re.compile(r"([^\W\d_]+)\s+")
+
+
+def _without_leading_words(span: Span, text: str) -> Span:
+    """ "Volgens [NAME]" rather than "[NAME]" (see NOT_FIRST_NAMES)."""
+    start = span.start
+    while match := _FIRST_WORD.match(text, start, span.end):
+        if match.group(1).casefold() not in NOT_FIRST_NAMES:
+            break
+        start = match.end()
+    return Span(start, span.end, span.category)
+
+
+def _before_acronym(span: Span, text: str) -> Span:
+    """A name find that runs into an organisation ("Mme Bouchez du PMS", "mevrouw Claes van
+    het CLB") ends before it: the person is named, the service is not."""
+    found = text[span.start : span.end]
+    for word in re.finditer(r"[^\W\d_]+", found):
+        if word.group() in ACRONYMS and word.start() > 0:
+            head = _TRAILING_PARTICLES.sub("", found[: word.start()])
+            return Span(span.start, span.start + len(head), span.category)
+    return span
+
+
 def _without_title(span: Span, text: str) -> Span:
     """ "Mme [NAME]" reads better than "[NAME]" and the title identifies no one."""
     title = patterns.TITLE.match(text, span.start, span.end)
@@ -73,13 +98,14 @@ def _without_title(span: Span, text: str) -> Span:
     return span
 
 
-def _keep(span: Span, text: str, language: str) -> bool:
-    """Drop finds of the name and place lists that are function words or acronyms; outside
-    Dutch text keep only Belgian place names (deduce's lists are of the Netherlands)."""
+def _keep(span: Span, text: str, language: str, *, listed: bool) -> bool:
+    """Drop name finds that are function words or acronyms, and finds of deduce's place
+    lists (`listed`) that are function words; outside Dutch text keep only the Belgian place
+    names of those lists (deduce's lists are of the Netherlands)."""
     found = text[span.start : span.end]
     if span.category == Category.NAME:
         return _plausible_name(found)
-    if span.category == Category.PLACE:
+    if span.category == Category.PLACE and listed:
         if found.casefold() in STOP_WORDS:
             return False
         return language == "nl" or found in places.municipality_names()
@@ -105,8 +131,16 @@ def deidentify(
     first_names = [k.value for k in identifiers if k.role == "first_name"]
     surname = next((k.value for k in identifiers if k.role == "last_name"), "")
     found = known.find(text, identifiers)
-    listed = patterns.find(text) + engine.find(text, first_names=first_names, surname=surname)
-    found += [_without_title(span, text) for span in listed if _keep(span, text, language)]
+    for source, listed in (
+        (patterns.find(text, language), False),
+        (engine.find(text, first_names=first_names, surname=surname), True),
+    ):
+        for span in source:
+            if span.category == Category.NAME:
+                span = _without_title(span, text)  # noqa: PLW2901
+                span = _before_acronym(_without_leading_words(span, text), text)  # noqa: PLW2901
+            if _keep(span, text, language, listed=listed):
+                found.append(span)
     spans = resolve(found, text)
     pieces, cursor = [], 0
     for span in spans:
