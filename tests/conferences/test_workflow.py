@@ -127,7 +127,7 @@ def test_illegal_transition_through_the_view_is_a_400_with_the_message(world, cl
 
 
 def test_marking_held_through_the_view(world, client):
-    conference = plan(world, cases=[world.case], invite={})
+    conference = plan(world, cases=[world.case], invite={world.case: ["partner"]})
     attest(world, conference, "partner")
     client.force_login(world.users["coordinator"])
     response = client.post(reverse("conferences:held", args=[conference.pk]))

@@ -27,8 +27,8 @@ DASHBOARD_QUERIES = 10
 SECTION_QUERIES = 7
 
 
-def overdue_action(world, case=None, organisation=None) -> Action:
-    action = add_action(world, case=case or world.case, organisation=organisation)
+def overdue_action(world, case=None, organisation=None, by="coordinator") -> Action:
+    action = add_action(world, case=case or world.case, organisation=organisation, by=by)
     return backdate(action, created_days_ago=20, due_days_ago=3)
 
 
@@ -45,11 +45,11 @@ def plan_review(case, on: datetime.date) -> Plan:
     return plan
 
 
-def in_aftercare(world, case=None) -> Case:
+def in_aftercare(world, case=None, by="coordinator") -> Case:
     case = case or open_case(world)
     for phase in ("active", "aftercare"):
         case_services.case_change_phase(
-            user=world.users["coordinator"], case=case, to_phase=phase, version=case.version
+            user=world.users[by], case=case, to_phase=phase, version=case.version
         )
     return case
 
@@ -70,7 +70,8 @@ def test_overdue_actions(world, coordinator):
     done = overdue_action(world)
     Action.objects.filter(pk=done.pk).update(status=Action.Status.DONE)
     other = foreign_case(world)
-    overdue_action(world, case=other, organisation=other.participants.get().organisation)
+    organisation = other.participants.get().organisation
+    overdue_action(world, case=other, organisation=organisation, by="foreign_coordinator")
     board = coordinator.get(URL).context["board"]
     assert board.items["actions"] == [late] and board.counts["actions"] == 1
 
@@ -113,7 +114,7 @@ def test_aftercare_checkins_due(world, coordinator):
     late = AftercareCheckin.objects.create(case=case, due_on=days(-3))
     AftercareCheckin.objects.create(case=case, due_on=days(-3), done_on=days(-1))  # done
     AftercareCheckin.objects.create(case=world.case, due_on=days(1))  # not in aftercare
-    other = in_aftercare(world, foreign_case(world))
+    other = in_aftercare(world, foreign_case(world), by="foreign_coordinator")
     AftercareCheckin.objects.create(case=other, due_on=days(1))  # other cell
     board = coordinator.get(URL).context["board"]
     assert board.items["checkins"] == [late, soon] and board.counts["checkins"] == 2
@@ -143,7 +144,8 @@ def test_coordinator_of_two_cells_switches(world, client):
         user=coordinator, role=Role.COORDINATOR, cell=world.other_cell, organisation=city
     )
     other = foreign_case(world)
-    overdue_action(world, case=other, organisation=other.participants.get().organisation)
+    organisation = other.participants.get().organisation
+    overdue_action(world, case=other, organisation=organisation, by="foreign_coordinator")
     client.force_login(coordinator)
     response = client.get(URL, {"cell": world.other_cell.pk})
     assert response.context["board"].cell == world.other_cell

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from livc.accounts.models import User
@@ -10,6 +11,22 @@ from .services import EDITABLE
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 PHASES = [("", _("all phases")), *Case.Phase.choices]
+
+
+def add_service_errors(
+    form: forms.BaseForm, error: ValidationError, *, fields: dict[str, str] | None = None
+) -> None:
+    """Put a service's ValidationError on `form`: a dict's keys on the fields of that name
+    (or of the name `fields` maps them to; above the form when the form has no such
+    field), anything else above the form. The rules live in the services; forms only
+    parse input and show the services' answers."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    fields = fields or {}
+    for name, errors in error.error_dict.items():
+        name = fields.get(name, name)
+        form.add_error(name if name in form.fields else NON_FIELD_ERRORS, errors)
 
 
 class PageForm(forms.Form):
@@ -40,14 +57,9 @@ class CaseEditForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["case_director"].queryset = directors
 
-    def clean(self):
-        data = super().clean()
-        if data.get("informed_on") and data.get("not_informed_reason"):
-            self.add_error(
-                "not_informed_reason",
-                _("Give either the date the subject was informed or the reason not to."),
-            )
-        return data
+    def _post_clean(self):
+        """No model validation here: `services.case_update` checks the data (and the
+        form shows its errors), so the rules are written once."""
 
 
 class PhaseForm(PageForm):
@@ -56,9 +68,10 @@ class PhaseForm(PageForm):
     reason = forms.CharField(label=_("Reason"), required=False, max_length=300)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, choices, **kwargs):
+    def __init__(self, *args, choices=None, **kwargs):
+        """`choices`: the phases offered; by default any phase (the service decides)."""
         super().__init__(*args, **kwargs)
-        self.fields["to_phase"].choices = choices
+        self.fields["to_phase"].choices = Case.Phase.choices if choices is None else choices
 
 
 class CloseForm(PageForm):

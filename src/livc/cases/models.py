@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from livc.organisations.models import Cell, Municipality, Organisation
@@ -94,6 +95,24 @@ class Case(models.Model):
             models.Index(fields=["cell", "phase", "-opened_on"], name="case_cell_phase"),
             models.Index(fields=["phase", "-opened_on", "-id"], name="case_phase_opened"),
         ]
+        constraints = [
+            # Either the date the subject was informed or the reason not to, never both.
+            models.CheckConstraint(
+                condition=Q(informed_on__isnull=True) | Q(not_informed_reason=""),
+                name="case_informed_or_reason",
+            ),
+            # Closure facts belong to a closed case; reopening clears them.
+            models.CheckConstraint(
+                condition=Q(phase="closed")
+                | Q(closed_on__isnull=True, closure_reason="", closure_outcome=""),
+                name="case_closure_only_when_closed",
+            ),
+            # An LTF date is the date of an answer.
+            models.CheckConstraint(
+                condition=Q(ltf_checked_on__isnull=True) | Q(ltf_known__isnull=False),
+                name="case_ltf_date_with_answer",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.code
@@ -161,7 +180,12 @@ class Participant(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["case", "organisation"], name="participant_case_organisation"
-            )
+            ),
+            # A reason is the reason an organisation declined.
+            models.CheckConstraint(
+                condition=Q(status="declined") | Q(decline_reason=""),
+                name="participant_reason_when_declined",
+            ),
         ]
         indexes = [models.Index(fields=["organisation", "status"], name="participant_org")]
 

@@ -1,13 +1,16 @@
+"""Case pages. Views parse input, ask named policies (refusal = 404), call one service and
+render; the service's own errors come back at the form (400). Read-only pages answer GET
+and HEAD only."""
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from livc.access.errors import NotFound
 from livc.core.locking import ConcurrentEditError
 from livc.core.paging import paginate
-from livc.organisations.selectors import cell_memberships
 from livc.retention.selectors import with_retention
 
 from . import policies, selectors, services, workflow
@@ -22,13 +25,15 @@ from .forms import (
     NoteForm,
     PhaseForm,
     ReopenForm,
+    add_service_errors,
 )
 from .models import Case, Participant
 
 
+@require_safe
 def case_list(request):
-    if not cell_memberships(request.user):
-        raise Http404
+    if not policies.can_list_cases(request.user):
+        raise NotFound
     form = CaseFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     cases = selectors.case_list(
@@ -37,84 +42,60 @@ def case_list(request):
     return render(request, "cases/case_list.html", {"form": form, "page": paginate(request, cases)})
 
 
+@require_safe
 def case_register(request):
     """For the DPO: the cell's cases as metadata only (code, phase, dates), no content."""
-    cases = policies.metadata_cases(request.user)
     if not policies.can_see_register(request.user):
-        raise Http404
+        raise NotFound
+    cases = policies.metadata_cases(request.user)
     cases = with_retention(cases.select_related("cell").order_by("-opened_on", "-id"))
     return render(request, "cases/case_register.html", {"page": paginate(request, cases)})
 
 
-def _forms(user, case: Case, **bound):
-    forms = {"note_form": NoteForm()}
-    if policies.can_manage(user, case):
-        # Closing and reopening have their own forms.
-        choices = (
-            []
-            if case.phase == Case.Phase.CLOSED
-            else [
-                (p, Case.Phase(p).label)
-                for p in Case.Phase.values
-                if p in workflow.allowed_next(case.phase) and p != Case.Phase.CLOSED
-            ]
-        )
+def _forms(case: Case, actions: policies.CaseActions, **bound):
+    """The forms the case page offers: exactly those `actions` allows, plus any form that
+    came back with errors."""
+    forms = {"note_form": NoteForm() if actions.add_note else None, "decline_form": DeclineForm()}
+    version = {"version": case.version}
+    if actions.change_phase:
+        choices = workflow.phase_change_choices(case.phase)
+        forms["phase_form"] = PhaseForm(initial=version, choices=choices)
+    if actions.close:
+        forms["close_form"] = CloseForm(initial=version)
+    if actions.reopen:
+        forms["reopen_form"] = ReopenForm(initial=version)
+    if actions.invite:
         organisations, members = selectors.invitable(case=case)
-        forms.update(
-            phase_form=PhaseForm(initial={"version": case.version}, choices=choices)
-            if choices
-            else None,
-            close_form=CloseForm(initial={"version": case.version})
-            if case.phase != Case.Phase.CLOSED
-            else None,
-            reopen_form=ReopenForm(initial={"version": case.version})
-            if case.phase == Case.Phase.CLOSED
-            else None,
-            invite_form=InviteForm(organisations=organisations, members=members)
-            if case.phase != Case.Phase.CLOSED
-            else None,
-        )
-    if policies.can_manage(user, case):
+        forms["invite_form"] = InviteForm(organisations=organisations, members=members)
+    if actions.record_checkin:
         forms["checkin_form"] = CheckinForm()
-    if policies.can_record_ltf(user, case):
+    if actions.record_ltf:
         forms["ltf_form"] = LtfForm()
-    forms["decline_form"] = DeclineForm()
     forms.update(bound)
     return forms
 
 
 def _detail(request, case: Case, status: int = 200, **bound):
-    context = {
-        "case": case,
-        "can_manage": policies.can_manage(request.user, case),
-        "can_edit": policies.can_manage(request.user, case)
-        or case.case_director_id == request.user.pk,
-        "can_see_ltf": policies.can_see_ltf(request.user, case)
-        or policies.can_record_ltf(request.user, case),
-        "can_view_log": policies.can_view_access_log(request.user, case),
-        **selectors.case_detail_context(user=request.user, case=case),
-        **_forms(request.user, case, **bound),
-    }
+    """The case page; the selector logs the read, whatever `status`."""
+    context = selectors.case_detail_context(user=request.user, case=case)
+    context.update(_forms(case, context["actions"], **bound))
     return render(request, "cases/case_detail.html", context, status=status)
 
 
+@require_safe
 def case_detail(request, pk: int):
-    case = policies.access_case(request.user, pk)
-    services.case_viewed(user=request.user, case=case)
-    return _detail(request, case)
+    return _detail(request, policies.access_case(request.user, pk))
 
 
 @require_http_methods(["GET", "POST"])
 def case_edit(request, pk: int):
     case = policies.access_case(request.user, pk)
-    if not (policies.can_manage(request.user, case) or case.case_director_id == request.user.pk):
-        raise Http404
-    if request.method == "GET":
-        services.case_viewed(user=request.user, case=case)
+    if not policies.can_edit(request.user, case):
+        raise NotFound
     form = CaseEditForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         instance=case,
-        directors=selectors.case_director_choices(case=case),
+        directors=selectors.case_director_choices(case=case, keep=case.case_director_id),
         initial={"version": case.version},
     )
     if request.method == "POST" and form.is_valid():
@@ -125,21 +106,20 @@ def case_edit(request, pk: int):
             )
         except ConcurrentEditError as error:
             form.add_error(None, str(error))
+        except ValidationError as error:
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The case was saved."))
             return redirect("cases:detail", pk=case.pk)
-    return render(
-        request,
-        "cases/case_edit.html",
-        {"case": case, "form": form},
-        status=400 if form.errors else 200,
-    )
+    context = {**selectors.case_edit_context(user=request.user, case=case), "form": form}
+    return render(request, "cases/case_edit.html", context, status=400 if form.errors else 200)
 
 
 def _managed(request, pk: int) -> Case:
+    """A case the user reads and manages (the coordinator's forms), else 404."""
     case = policies.access_case(request.user, pk)
     if not policies.can_manage(request.user, case):
-        raise Http404
+        raise NotFound
     return case
 
 
@@ -151,7 +131,7 @@ def _run(request, case, form_name, form, action):
         except ConcurrentEditError as error:
             form.add_error(None, str(error))
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect("cases:detail", pk=case.pk)
@@ -161,12 +141,11 @@ def _run(request, case, form_name, form, action):
 @require_POST
 def case_phase(request, pk: int):
     case = _managed(request, pk)
-    form = PhaseForm(request.POST, choices=[(p, p) for p in Case.Phase.values])
     return _run(
         request,
         case,
         "phase_form",
-        form,
+        PhaseForm(request.POST),
         lambda d: services.case_change_phase(
             user=request.user,
             case=case,
@@ -228,8 +207,9 @@ def case_invite(request, pk: int):
 def _own_participant(request, pk: int, participant_pk: int) -> tuple[Case, Participant]:
     case = policies.access_case(request.user, pk)
     participant = get_object_or_404(Participant, pk=participant_pk, case=case)
-    if not policies.can_decline(request.user, participant):
-        raise Http404
+    participant.case = case
+    if not policies.speaks_for(request.user, participant):
+        raise NotFound
     return case, participant
 
 
@@ -250,8 +230,12 @@ def participant_decline(request, pk: int, participant_pk: int):
 @require_POST
 def participant_accept(request, pk: int, participant_pk: int):
     case, participant = _own_participant(request, pk, participant_pk)
-    services.participant_accept(user=request.user, participant=participant)
-    messages.success(request, _("Your organisation takes part in this case."))
+    try:
+        services.participant_accept(user=request.user, participant=participant)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Your organisation takes part in this case."))
     return redirect("cases:detail", pk=case.pk)
 
 
@@ -271,7 +255,7 @@ def note_add(request, pk: int):
 def ltf_record(request, pk: int):
     case = policies.access_case(request.user, pk)
     if not policies.can_record_ltf(request.user, case):
-        raise Http404
+        raise NotFound
     return _run(
         request,
         case,
@@ -283,6 +267,7 @@ def ltf_record(request, pk: int):
     )
 
 
+@require_safe
 def access_log(request, pk: int):
     """Who accessed this case: for the coordinator, the chair and the DPO of the cell."""
     case = (
@@ -292,7 +277,7 @@ def access_log(request, pk: int):
         .first()
     )
     if case is None or not policies.can_view_access_log(request.user, case):
-        raise Http404
+        raise NotFound
     entries = paginate(request, selectors.case_access_log(case=case), per_page=50)
     users = selectors.users_by_id(ids={entry.user_id for entry in entries})
     return render(request, "cases/access_log.html", {"case": case, "page": entries, "users": users})
@@ -302,6 +287,7 @@ def access_log(request, pk: int):
 def checkin_done(request, pk: int, checkin_pk: int):
     case = _managed(request, pk)
     checkin = get_object_or_404(case.checkins, pk=checkin_pk, done_on__isnull=True)
+    checkin.case = case
     return _run(
         request,
         case,

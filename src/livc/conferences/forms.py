@@ -32,8 +32,7 @@ class ConferenceForm(forms.Form):
         data = super().clean()
         day, starts, ends = data.get("date"), data.get("starts"), data.get("ends")
         if day and starts and ends:
-            if ends <= starts:
-                self.add_error("ends", _("The conference must end after it starts."))
+            # Whether the times and date make sense is the service's to say (see the view).
             data["starts_at"] = _aware(day, starts)
             data["ends_at"] = _aware(day, ends)
         return data

@@ -6,20 +6,29 @@
   items they are invited to, of cases their organisation takes part in (invited or
   participating) and that `visible_cases` lets them read, once attested.
 - Refusal looks like absence (404).
+
+Services ask the same questions as the pages (`can_<verb>`, `conference_actions`), so a
+page offers exactly what its service accepts.
 """
 
-from django.db.models import Q, QuerySet
-from django.http import Http404
+from dataclasses import dataclass
 
-from livc.cases.models import Participant
+from django.db.models import Q, QuerySet
+
 from livc.access.actor import has_role
+from livc.access.errors import NotFound
+from livc.cases.models import Participant
 from livc.cases.policies import visible_cases
 from livc.organisations.models import Role
 from livc.organisations.selectors import cell_memberships, cells_with_role
 
+from . import workflow
 from .models import AgendaItem, Attendance, Attestation, Conference, Invitation
 
 FULL_VIEW = (Role.COORDINATOR, Role.CHAIR)
+# Set on a conference fetched through `visible_conferences` for one user, so that the
+# services handed that object for the same user need not ask the database again.
+_VIEWER = "_livc_visible_to"
 
 
 def _organisations_in(user, cell_id: int) -> set[int]:
@@ -39,11 +48,32 @@ def visible_conferences(user) -> QuerySet[Conference]:
 
 
 def access_conference(user, conference_id: int) -> Conference:
-    """The conference if the user may see it, else 404 (whether or not it exists)."""
+    """The conference if the user may see it, else NotFound (whether or not it exists)."""
     conference = visible_conferences(user).select_related("cell").filter(pk=conference_id).first()
     if conference is None:
-        raise Http404
+        raise NotFound
+    setattr(conference, _VIEWER, user.pk)
     return conference
+
+
+def ensure_visible(user, conference: Conference) -> Conference:
+    """NotFound unless the user may see `conference`; free after `access_conference`."""
+    viewer = getattr(user, "pk", None)
+    if viewer is not None and getattr(conference, _VIEWER, None) == viewer:
+        return conference
+    if not visible_conferences(user).filter(pk=conference.pk).exists():
+        raise NotFound
+    setattr(conference, _VIEWER, viewer)
+    return conference
+
+
+def planning_cells(user) -> set[int]:
+    """Cells in which the user plans conferences: those they coordinate."""
+    return cells_with_role(user, Role.COORDINATOR)
+
+
+def can_plan(user, cell_id: int) -> bool:
+    return cell_id in planning_cells(user)
 
 
 def can_manage(user, conference: Conference) -> bool:
@@ -103,4 +133,40 @@ def can_download_minutes(user, conference: Conference) -> bool:
     return (
         can_manage(user, conference)
         or Attendance.objects.filter(conference=conference, user=user).exists()
+    )
+
+
+@dataclass(frozen=True)
+class ConferenceActions:
+    """What the user may do with one conference now: the pages offer exactly these."""
+
+    manage: bool
+    edit_agenda: bool
+    edit_invitations: bool
+    record_attendance: bool
+    write_minutes: bool
+    mark_held: bool
+    approve: bool
+    download_minutes: bool
+    minutes_expected: bool
+
+
+def conference_actions(user, conference: Conference, *, download: bool | None = None):
+    """Role and workflow state together. `download`: whether the user may download the
+    minutes once approved, when the caller already knows (it costs a query)."""
+    manage = can_manage(user, conference)
+    status = conference.status
+    final = workflow.minutes_final(status)
+    if final and download is None:
+        download = can_download_minutes(user, conference)
+    return ConferenceActions(
+        manage=manage,
+        edit_agenda=manage and workflow.agenda_open(status),
+        edit_invitations=manage and workflow.agenda_open(status),
+        record_attendance=manage and workflow.attendance_open(status),
+        write_minutes=manage and workflow.minutes_open(status),
+        mark_held=manage and workflow.is_allowed(status, workflow.HELD),
+        approve=manage and workflow.is_allowed(status, workflow.APPROVED),
+        download_minutes=final and bool(download),
+        minutes_expected=workflow.minutes_expected(status),
     )

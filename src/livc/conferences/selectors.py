@@ -1,14 +1,17 @@
-"""Reads on case conferences, already scoped by policies."""
+"""Reads on case conferences, already scoped by policies. A selector that builds a page
+showing item content logs the read itself, so every render is logged whatever its status
+(a form that came back with errors too)."""
 
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 
 from livc.accounts.models import User
+from livc.cases import workflow as case_workflow
 from livc.cases.models import Case, Participant, ParticipantMember
 from livc.organisations.models import Membership, Organisation, Role
 
-from . import policies
+from . import policies, trail, workflow
 from .models import AgendaItem, AgreedAction, Attestation, Conference, Invitation
 
 
@@ -20,6 +23,46 @@ def conference_list(*, user) -> QuerySet[Conference]:
         .annotate(attested=Exists(Attestation.objects.filter(conference=OuterRef("pk"), user=user)))
         .order_by("-starts_at", "-id")
     )
+
+
+def conference_page(*, user, conference: Conference) -> dict:
+    """The conference page for a user who sees `conference`: the items they may read now
+    (none before their attestation) with their minutes, and what they may do. Logs the
+    view of the conference and of each item shown."""
+    manage = policies.can_manage(user, conference)
+    attested = policies.has_attested(user, conference)
+    gated = not manage and not attested  # as policies.must_attest_first, one query less
+    items = with_minutes([] if gated else list(policies.visible_items(user, conference)))
+    trail.conference_viewed(user, conference, items)
+    return {
+        "conference": conference,
+        "items": items,
+        "gated": gated,
+        "attested": attested,
+        "actions": policies.conference_actions(user, conference),
+        "status_changes": conference.status_changes.select_related("by"),
+    }
+
+
+def invitations_page(*, user, conference: Conference) -> dict:
+    """The agenda with who is and who may be invited; logs a view of each item (the page
+    names the cases, not their minutes)."""
+    items = list(conference.items.select_related("case"))
+    trail.items_viewed(user, items, minutes_shown=False)
+    return {
+        "items": items,
+        "candidates": invitation_candidates(conference=conference),
+        "current": invitations_by_item(conference=conference),
+        "actions": policies.conference_actions(user, conference, download=False),
+    }
+
+
+def minutes_page(*, user, item: AgendaItem, shows_minutes: bool) -> dict:
+    """The minutes form of one item; logs a view of the item, and of its minutes when the
+    page shows them (`shows_minutes`)."""
+    actions = policies.conference_actions(user, item.conference, download=False)
+    trail.items_viewed(user, [item], minutes_shown=shows_minutes and actions.write_minutes)
+    return {"conference": item.conference, "item": item, "actions": actions}
 
 
 def with_minutes(items: list[AgendaItem]) -> list[AgendaItem]:
@@ -35,7 +78,7 @@ def addable_cases(*, conference: Conference) -> QuerySet[Case]:
     """Cases of the cell that can still be put on the agenda."""
     return (
         Case.objects.filter(cell=conference.cell_id)
-        .exclude(phase=Case.Phase.CLOSED)
+        .exclude(phase=case_workflow.CLOSED)
         .exclude(conference_items__conference=conference)
         .order_by("code")
     )
@@ -95,6 +138,13 @@ def invitations_by_item(*, conference: Conference) -> dict[int, list[User]]:
     return result
 
 
+def item_organisations(*, item: AgendaItem) -> QuerySet[Organisation]:
+    """Organisations taking part in the item's case: those actions can be agreed for."""
+    return Organisation.objects.filter(
+        participations__case=item.case_id, participations__status__in=Participant.ACTIVE
+    ).values("pk")
+
+
 def attendance_candidates(*, conference: Conference) -> QuerySet[User]:
     """Those who may be recorded as present: the invitees, and the coordinators and chairs
     of the cell."""
@@ -119,6 +169,6 @@ def agreed_actions_for(item: AgendaItem) -> QuerySet[AgreedAction]:
     minutes are approved, empty before, because draft minutes can still change. The
     caller checks access to the case and records its own access-log entry.
     """
-    if item.conference.status != Conference.Status.MINUTES_APPROVED:
+    if not workflow.minutes_final(item.conference.status):
         return AgreedAction.objects.none()
     return item.agreed_actions.select_related("organisation", "item__case").order_by("id")

@@ -1,6 +1,7 @@
-"""Writes on case conferences, and the access-log entries of reads. Each write is atomic,
-checks the workflow state and appends to the access log itself. Callers check who may act
-(policies); services check what the conference's state allows."""
+"""Writes on case conferences, and the access-log entries of exports. Each write checks
+its own policy (NotFound when the user may not see the conference or case, Refused when
+they may see it but not do this), checks the workflow state and its input with the rules
+the forms show, is atomic and appends to the access log itself."""
 
 import datetime
 from dataclasses import dataclass
@@ -10,10 +11,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from livc.access.errors import Refused
 from livc.audit.models import AccessLogEntry
-from livc.audit.services import record
+from livc.cases import policies as case_policies
+from livc.cases import workflow as case_workflow
 from livc.cases.models import Case, Participant
-from livc.access.actor import actor_for
+from livc.core.dates import date_problem
 from livc.organisations.selectors import cell_memberships
 from livc.trajectories.services import create_action
 
@@ -28,9 +31,13 @@ from .models import (
     Minutes,
     StatusChange,
 )
+from .trail import log as _log
+from .trail import log_item as _log_item
 
 A = AccessLogEntry.Action
 S = Conference.Status
+PLACE_LENGTH = 200
+ACTION_LENGTH = 1000
 
 
 @dataclass(frozen=True)
@@ -42,34 +49,8 @@ class ActionLine:
     due_on: datetime.date | None = None
 
 
-def _log(user, conference: Conference, action: str, object_type: str, object_id: int, **kw):
-    record(
-        actor=actor_for(user, conference.cell_id),
-        action=action,
-        object_type=object_type,
-        object_id=object_id,
-        **kw,
-    )
-
-
-def _log_item(
-    user, item: AgendaItem, action: str, object_type="conference_item", object_id=None, reason=""
-):
-    """Entries about an item carry its case (id and code), so they show in the case's log."""
-    _log(
-        user,
-        item.conference,
-        action,
-        object_type,
-        object_id or item.pk,
-        object_ref=item.case.code,
-        case_id=item.case_id,
-        reason=reason,
-    )
-
-
-def _require(conference: Conference, *statuses: str, message: str) -> None:
-    if conference.status not in statuses:
+def _require(conference: Conference, allowed, *, message: str) -> None:
+    if not allowed(conference.status):
         raise ValidationError(message)
 
 
@@ -80,12 +61,49 @@ def _locked(conference: Conference) -> Conference:
     return conference
 
 
+def _managed(user, conference: Conference) -> Conference:
+    """The coordinator's services: NotFound for those who do not see the conference,
+    Refused for those who see it but do not run it."""
+    policies.ensure_visible(user, conference)
+    if not policies.can_manage(user, conference):
+        raise Refused(_("Only the cell's coordinator runs the conference."))
+    return conference
+
+
+def _date(errors: dict, field: str, day, *, today: datetime.date, future: bool = False):
+    problem = date_problem(day, today=today, future=future)
+    if problem:
+        errors.setdefault(field, problem)
+
+
 @transaction.atomic
 def conference_plan(
-    *, user, cell, starts_at: datetime.datetime, ends_at: datetime.datetime, place: str
+    *,
+    user,
+    cell,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    place: str,
+    today: datetime.date | None = None,
 ) -> Conference:
+    if not policies.can_plan(user, cell.pk):
+        raise Refused(_("Only the cell's coordinator plans conferences."))
+    errors: dict = {}
+    _date(
+        errors,
+        "starts_at",
+        timezone.localdate(starts_at),
+        today=today or timezone.localdate(),
+        future=True,
+    )
     if ends_at <= starts_at:
-        raise ValidationError(_("The conference must end after it starts."))
+        errors["ends_at"] = _("The conference must end after it starts.")
+    if not place.strip():
+        errors["place"] = _("Give the place of the conference.")
+    elif len(place.strip()) > PLACE_LENGTH:
+        errors["place"] = _("Keep it to %(max)s characters.") % {"max": PLACE_LENGTH}
+    if errors:
+        raise ValidationError(errors)
     conference = Conference.objects.create(
         cell=cell, starts_at=starts_at, ends_at=ends_at, place=place.strip()
     )
@@ -96,14 +114,16 @@ def conference_plan(
 
 @transaction.atomic
 def agenda_add(*, user, conference: Conference, case: Case) -> AgendaItem:
+    _managed(user, conference)
     _require(
         _locked(conference),
-        S.PLANNED,
+        workflow.agenda_open,
         message=_("The agenda can only change while the conference is planned."),
     )
     if case.cell_id != conference.cell_id:
         raise ValidationError(_("Only cases of this cell can be put on the agenda."))
-    if case.phase == Case.Phase.CLOSED:
+    case_policies.ensure_visible(user, case)
+    if not case_workflow.on_agenda(case.phase):
         raise ValidationError(_("A closed case cannot be put on the agenda."))
     if conference.items.filter(case=case).exists():
         raise ValidationError(_("This case is already on the agenda."))
@@ -116,9 +136,10 @@ def agenda_add(*, user, conference: Conference, case: Case) -> AgendaItem:
 @transaction.atomic
 def agenda_remove(*, user, item: AgendaItem) -> None:
     """Take a case off the agenda; its invitations go with it."""
+    _managed(user, item.conference)
     _require(
         _locked(item.conference),
-        S.PLANNED,
+        workflow.agenda_open,
         message=_("The agenda can only change while the conference is planned."),
     )
     _log_item(user, item, A.UPDATE, reason="removed from the agenda")
@@ -128,9 +149,10 @@ def agenda_remove(*, user, item: AgendaItem) -> None:
 @transaction.atomic
 def invitations_set(*, user, item: AgendaItem, invitees) -> list[Invitation]:
     """Make `invitees` exactly the users invited to this item."""
+    _managed(user, item.conference)
     _require(
         _locked(item.conference),
-        S.PLANNED,
+        workflow.agenda_open,
         message=_("Invitations can only change while the conference is planned."),
     )
     refused = [invitee for invitee in invitees if not policies.may_be_invited(invitee, item)]
@@ -154,7 +176,8 @@ def invitations_set(*, user, item: AgendaItem, invitees) -> list[Invitation]:
 @transaction.atomic
 def attestation_record(*, user, conference: Conference) -> Attestation:
     """The user's own attestation of purpose and confidentiality (art. 458ter Criminal
-    Code). Recording it twice keeps the first timestamp."""
+    Code), for a conference they see. Recording it twice keeps the first timestamp."""
+    policies.ensure_visible(user, conference)
     membership = next((m for m in cell_memberships(user) if m.cell_id == conference.cell_id), None)
     attestation, created = Attestation.objects.get_or_create(
         conference=conference,
@@ -169,10 +192,10 @@ def attestation_record(*, user, conference: Conference) -> Attestation:
 @transaction.atomic
 def attendance_set(*, user, conference: Conference, attendees) -> None:
     """Make `attendees` exactly the users recorded as present."""
+    _managed(user, conference)
     _require(
         _locked(conference),
-        S.PLANNED,
-        S.HELD,
+        workflow.attendance_open,
         message=_("Attendance can no longer change once the minutes are approved."),
     )
     keep = {attendee.pk for attendee in attendees}
@@ -191,6 +214,34 @@ def attendance_set(*, user, conference: Conference, attendees) -> None:
     _log(user, conference, A.UPDATE, "conference", conference.pk, reason="attendance")
 
 
+def _check_minutes(item, decisions, next_review_on, actions, today) -> None:
+    errors: dict = {}
+    if not decisions.strip():
+        errors["decisions"] = _("Write the decisions before saving.")
+    _date(errors, "next_review_on", next_review_on, today=today, future=True)
+    participating = set(
+        item.case.participants.filter(status__in=Participant.ACTIVE).values_list(
+            "organisation_id", flat=True
+        )
+    )
+    problems = []
+    if any(line.organisation.pk not in participating for line in actions):
+        problems.append(_("Actions can only be agreed for organisations in the case."))
+    if any(not line.description.strip() for line in actions):
+        problems.append(_("Describe each agreed action."))
+    if any(len(line.description.strip()) > ACTION_LENGTH for line in actions):
+        problems.append(_("Keep each action to %(max)s characters.") % {"max": ACTION_LENGTH})
+    for line in actions:
+        problem = date_problem(line.due_on, today=today, future=True)
+        if problem:
+            problems.append(_("Due date of an agreed action: %(problem)s") % {"problem": problem})
+            break
+    if problems:
+        errors["actions"] = problems
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def minutes_save(
     *,
@@ -199,22 +250,16 @@ def minutes_save(
     decisions: str,
     next_review_on: datetime.date | None,
     actions: list[ActionLine],
+    today: datetime.date | None = None,
 ) -> Minutes:
     """Write or rewrite an item's minutes; `actions` replace the item's agreed actions."""
+    _managed(user, item.conference)
     _require(
         _locked(item.conference),
-        S.HELD,
+        workflow.minutes_open,
         message=_("Minutes can be written once the conference is held, until they are approved."),
     )
-    if not decisions.strip():
-        raise ValidationError(_("Write the decisions before saving."))
-    participating = set(
-        item.case.participants.filter(status__in=Participant.ACTIVE).values_list(
-            "organisation_id", flat=True
-        )
-    )
-    if any(line.organisation.pk not in participating for line in actions):
-        raise ValidationError(_("Actions can only be agreed for organisations in the case."))
+    _check_minutes(item, decisions, next_review_on, actions, today or timezone.localdate())
     minutes, created = Minutes.objects.update_or_create(
         item=item,
         defaults={"decisions": decisions, "next_review_on": next_review_on, "written_by": user},
@@ -240,22 +285,23 @@ def conference_transition(*, user, conference: Conference, to_status: str) -> Co
     Marking it held needs an agenda and a start in the past; approving the minutes needs
     minutes for every item.
     """
+    _managed(user, conference)
     from_status = _locked(conference).status
     if not workflow.is_allowed(from_status, to_status):
         raise ValidationError(
             _("A conference cannot go from “%(from)s” to “%(to)s”.")
-            % {"from": S(from_status).label, "to": S(to_status).label}
+            % {"from": S(from_status).label, "to": _status_label(to_status)}
         )
-    if to_status == S.HELD:
+    if to_status == workflow.HELD:
         if not conference.items.exists():
             raise ValidationError(_("Put at least one case on the agenda first."))
         if conference.starts_at > timezone.now():
             raise ValidationError(_("The conference has not started yet."))
-    if to_status == S.MINUTES_APPROVED and conference.items.filter(minutes__isnull=True).exists():
+    if to_status == workflow.APPROVED and conference.items.filter(minutes__isnull=True).exists():
         raise ValidationError(_("Write the minutes of every agenda item before approving."))
     Conference.objects.filter(pk=conference.pk).update(status=to_status)
     conference.status = to_status
-    if to_status == S.MINUTES_APPROVED:
+    if to_status == workflow.APPROVED:
         _agreed_actions_to_plans(user=user, conference=conference)
     StatusChange.objects.create(
         conference=conference, from_status=from_status, to_status=to_status, by=user
@@ -269,6 +315,18 @@ def conference_transition(*, user, conference: Conference, to_status: str) -> Co
         reason=f"{from_status}→{to_status}",
     )
     return conference
+
+
+def _status_label(status: str) -> str:
+    return S(status).label if status in S.values else status
+
+
+def conference_mark_held(*, user, conference: Conference) -> Conference:
+    return conference_transition(user=user, conference=conference, to_status=workflow.HELD)
+
+
+def conference_approve(*, user, conference: Conference) -> Conference:
+    return conference_transition(user=user, conference=conference, to_status=workflow.APPROVED)
 
 
 AGREED_ACTION_DEFAULT_DAYS = 14
@@ -292,31 +350,22 @@ def _agreed_actions_to_plans(*, user, conference: Conference) -> None:
             )
 
 
-# Reads: every view of item content, minutes and exports leaves a trace.
-
-
-def items_viewed(*, user, items: list[AgendaItem], minutes_shown: bool = True) -> None:
-    """A page showed these items (and, if `minutes_shown`, their minutes)."""
-    with transaction.atomic():
-        for item in items:
-            _log_item(user, item, A.VIEW)
-            minutes = getattr(item, "minutes", None) if minutes_shown else None
-            if minutes is not None:
-                _log_item(user, item, A.VIEW, "minutes", minutes.pk)
-
-
-def conference_viewed(*, user, conference: Conference, items: list[AgendaItem]) -> None:
-    """The conference page was shown, with `items` and their minutes."""
-    with transaction.atomic():
-        _log(user, conference, A.VIEW, "conference", conference.pk)
-        items_viewed(user=user, items=items)
+# Exports: every file with item content leaves a trace.
 
 
 def minutes_exported(*, user, conference: Conference, items: list[AgendaItem]) -> None:
+    """The minutes PDF showed `items`: their minutes, or for an item without minutes
+    (written outside the services) the item itself. Never fails on missing minutes."""
+    policies.ensure_visible(user, conference)
     with transaction.atomic():
         for item in items:
-            _log_item(user, item, A.EXPORT, "minutes", item.minutes.pk)
+            minutes = getattr(item, "minutes", None)
+            if minutes is None:
+                _log_item(user, item, A.EXPORT)
+            else:
+                _log_item(user, item, A.EXPORT, "minutes", minutes.pk)
 
 
 def calendar_exported(*, user, conference: Conference) -> None:
+    policies.ensure_visible(user, conference)
     _log(user, conference, A.EXPORT, "conference_calendar", conference.pk)

@@ -1,19 +1,21 @@
-"""Case conference pages. Views parse input, check policies (refusal = 404), call one
-service and render; state errors come back as messages at the form (400), never a 500."""
+"""Case conference pages. Views parse input, ask named policies (refusal = 404), call one
+service and render; the service's errors come back at the form (400), never a 500.
+Read-only pages answer GET and HEAD only."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from livc.cases.models import Participant
+from livc.access.errors import NotFound
+from livc.cases.forms import add_service_errors
 from livc.core.paging import paginate
-from livc.organisations.models import Cell, Organisation, Role
-from livc.organisations.selectors import cell_memberships, cells_with_role
+from livc.organisations.models import Cell, Organisation
+from livc.organisations.selectors import cell_memberships
 
-from . import ical, pdf, policies, selectors, services, workflow
+from . import ical, pdf, policies, selectors, services
 from .forms import (
     AgendaItemForm,
     AgreedActionFormSet,
@@ -25,7 +27,8 @@ from .forms import (
 )
 from .models import AgendaItem, Conference
 
-S = Conference.Status
+# The planning form's fields for the service's arguments, so its errors land there.
+PLAN_FIELDS = {"starts_at": "date", "ends_at": "ends"}
 
 
 def _data(request):
@@ -34,23 +37,26 @@ def _data(request):
     return request.POST if request.method == "POST" else None
 
 
+@require_safe
 def conference_list(request):
     if not cell_memberships(request.user):
-        raise Http404
+        raise NotFound
     conferences = selectors.conference_list(user=request.user)
-    can_plan = bool(cells_with_role(request.user, Role.COORDINATOR))
     return render(
         request,
         "conferences/conference_list.html",
-        {"page": paginate(request, conferences), "can_plan": can_plan},
+        {
+            "page": paginate(request, conferences),
+            "can_plan": bool(policies.planning_cells(request.user)),
+        },
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def conference_create(request):
-    cells = Cell.objects.filter(pk__in=cells_with_role(request.user, Role.COORDINATOR))
+    cells = Cell.objects.filter(pk__in=policies.planning_cells(request.user))
     if not cells:
-        raise Http404
+        raise NotFound
     form = ConferenceForm(_data(request), cells=cells)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -63,7 +69,7 @@ def conference_create(request):
                 place=data["place"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error, fields=PLAN_FIELDS)
         else:
             messages.success(request, _("The conference was planned."))
             return redirect("conferences:detail", pk=conference.pk)
@@ -76,35 +82,19 @@ def conference_create(request):
 
 
 def _detail(request, conference: Conference, status: int = 200, error: str = "", **bound):
-    """The conference page. Item content only after the user's attestation."""
-    user = request.user
-    manage = policies.can_manage(user, conference)
-    attested = policies.has_attested(user, conference)
-    gated = not manage and not attested  # as policies.must_attest_first, one query less
-    items = [] if gated else list(policies.visible_items(user, conference))
-    items = selectors.with_minutes(items)
-    services.conference_viewed(user=user, conference=conference, items=items)
-    context = {
-        "conference": conference,
-        "items": items,
-        "gated": gated,
-        "error": error,
-        "can_manage": manage,
-        "attested": attested,
-        "can_download": conference.status == S.MINUTES_APPROVED
-        and policies.can_download_minutes(user, conference),
-        "status_changes": conference.status_changes.select_related("by"),
-        "attestation_form": bound.get("attestation_form") or AttestationForm(),
-    }
-    if manage:
-        context["next_statuses"] = workflow.allowed_next(conference.status)
-        if conference.status == S.PLANNED:
-            context["agenda_form"] = bound.get("agenda_form") or AgendaItemForm(
-                cases=selectors.addable_cases(conference=conference)
-            )
+    """The conference page; the selector logs the read, whatever `status`. Item content
+    only after the user's attestation."""
+    context = selectors.conference_page(user=request.user, conference=conference)
+    context["error"] = error
+    context["attestation_form"] = bound.get("attestation_form") or AttestationForm()
+    if context["actions"].edit_agenda:
+        context["agenda_form"] = bound.get("agenda_form") or AgendaItemForm(
+            cases=selectors.addable_cases(conference=conference)
+        )
     return render(request, "conferences/conference_detail.html", context, status=status)
 
 
+@require_safe
 def conference_detail(request, pk: int):
     return _detail(request, policies.access_conference(request.user, pk))
 
@@ -112,7 +102,7 @@ def conference_detail(request, pk: int):
 def _managed(request, pk: int) -> Conference:
     conference = policies.access_conference(request.user, pk)
     if not policies.can_manage(request.user, conference):
-        raise Http404
+        raise NotFound
     return conference
 
 
@@ -139,7 +129,7 @@ def agenda_add(request, pk: int):
                 user=request.user, conference=conference, case=form.cleaned_data["case"]
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The case was put on the agenda."))
             return redirect("conferences:detail", pk=conference.pk)
@@ -157,20 +147,19 @@ def agenda_remove(request, pk: int, item_pk: int):
     return redirect("conferences:detail", pk=pk)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def invitations(request, pk: int):
     """Who is invited to which item. Suggestions: the case's named members."""
     conference = _managed(request, pk)
-    items = list(conference.items.select_related("case"))
-    candidates = selectors.invitation_candidates(conference=conference)
-    current = selectors.invitations_by_item(conference=conference)
     status, bound = 200, None
     if request.method == "POST":
-        status, bound = _save_invitations(request, conference, items, candidates)
+        status, bound = _save_invitations(request, conference)
         if status == 302:
             return redirect("conferences:invitations", pk=pk)
+    page = selectors.invitations_page(user=request.user, conference=conference)
+    candidates, current = page["candidates"], page["current"]
     rows = []
-    for item in items:
+    for item in page["items"]:
         if bound is not None and bound.fields["item"].initial == item.pk:
             form = bound
         else:
@@ -182,22 +171,23 @@ def invitations(request, pk: int):
                 auto_id=f"id_item{item.pk}_%s",
             )
         rows.append({"item": item, "invited": current.get(item.pk, []), "form": form})
-    services.items_viewed(user=request.user, items=items, minutes_shown=False)
     context = {
         "conference": conference,
         "rows": rows,
-        "editable": conference.status == S.PLANNED,
+        "actions": page["actions"],
         "error": _("Choose an agenda item.") if status == 400 and bound is None else "",
     }
     return render(request, "conferences/invitations.html", context, status=status)
 
 
-def _save_invitations(request, conference, items, candidates):
+def _save_invitations(request, conference):
     """(status, bound form): 302 when saved, 400 with the form (or None) otherwise."""
+    items = list(conference.items.select_related("case"))
     raw = request.POST.get("item", "")
     item = next((i for i in items if str(i.pk) == raw), None)
     if item is None:
         return 400, None
+    candidates = selectors.invitation_candidates(conference=conference)
     form = InvitationForm(
         request.POST,
         item_id=item.pk,
@@ -211,7 +201,7 @@ def _save_invitations(request, conference, items, candidates):
                 user=request.user, item=item, invitees=list(form.cleaned_data["invitees"])
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The invitations were saved."))
             return 302, form
@@ -229,7 +219,7 @@ def attestation(request, pk: int):
     return redirect("conferences:detail", pk=pk)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def attendance(request, pk: int):
     conference = _managed(request, pk)
     candidates = selectors.attendance_candidates(conference=conference)
@@ -243,7 +233,7 @@ def attendance(request, pk: int):
                 attendees=list(form.cleaned_data["attendees"]),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The attendance was saved."))
             return redirect("conferences:detail", pk=pk)
@@ -258,13 +248,10 @@ def attendance(request, pk: int):
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def minutes(request, pk: int, item_pk: int):
     item = _managed_item(request, pk, item_pk)
-    organisations = Organisation.objects.filter(
-        participations__case=item.case_id,
-        participations__status__in=Participant.ACTIVE,
-    ).order_by("name")
+    organisations = Organisation.objects.filter(pk__in=selectors.item_organisations(item=item))
     existing = getattr(item, "minutes", None)
     actions = list(item.agreed_actions.all())
     form = MinutesForm(
@@ -279,7 +266,7 @@ def minutes(request, pk: int, item_pk: int):
             {"organisation": a.organisation_id, "description": a.description, "due_on": a.due_on}
             for a in actions
         ],
-        form_kwargs={"organisations": organisations},
+        form_kwargs={"organisations": organisations.order_by("name")},
         prefix="actions",
     )
     if request.method == "POST" and form.is_valid() and formset.is_valid():
@@ -297,30 +284,25 @@ def minutes(request, pk: int, item_pk: int):
                 actions=lines,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The minutes were saved."))
             return redirect("conferences:detail", pk=pk)
-    editable = item.conference.status == S.HELD
-    if request.method == "GET":
-        services.items_viewed(user=request.user, items=[item], minutes_shown=editable)
     context = {
-        "conference": item.conference,
-        "item": item,
+        **selectors.minutes_page(
+            user=request.user, item=item, shows_minutes=request.method != "POST"
+        ),
         "form": form,
         "formset": formset,
-        "editable": editable,
     }
     invalid = request.method == "POST"
     return render(request, "conferences/minutes_form.html", context, status=400 if invalid else 200)
 
 
-def _transition(request, pk: int, to_status: str, done: str):
+def _transition(request, pk: int, service, done: str):
     conference = _managed(request, pk)
     try:
-        services.conference_transition(
-            user=request.user, conference=conference, to_status=to_status
-        )
+        service(user=request.user, conference=conference)
     except ValidationError as error:
         return _detail(request, conference, status=400, error=_errors(error))
     messages.success(request, done)
@@ -329,23 +311,26 @@ def _transition(request, pk: int, to_status: str, done: str):
 
 @require_POST
 def mark_held(request, pk: int):
-    return _transition(request, pk, S.HELD, _("The conference is marked as held."))
+    return _transition(
+        request, pk, services.conference_mark_held, _("The conference is marked as held.")
+    )
 
 
 @require_POST
 def approve(request, pk: int):
-    return _transition(request, pk, S.MINUTES_APPROVED, _("The minutes are approved."))
+    return _transition(request, pk, services.conference_approve, _("The minutes are approved."))
 
 
+@require_safe
 def minutes_pdf(request, pk: int):
     """The approved minutes as a PDF for the requesting attendee: only their items."""
     conference = policies.access_conference(request.user, pk)
     if not policies.can_download_minutes(request.user, conference):
-        raise Http404
+        raise NotFound
     if policies.must_attest_first(request.user, conference):
         messages.warning(request, _("Record your attestation before you download the minutes."))
         return redirect("conferences:detail", pk=pk)
-    if conference.status != S.MINUTES_APPROVED:
+    if not policies.conference_actions(request.user, conference, download=True).download_minutes:
         return _detail(
             request,
             conference,
@@ -361,6 +346,7 @@ def minutes_pdf(request, pk: int):
     return response
 
 
+@require_safe
 def calendar_file(request, pk: int):
     """An .ics file for the meeting: time and place only, no names, no case codes."""
     conference = policies.access_conference(request.user, pk)

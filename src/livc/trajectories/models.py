@@ -121,6 +121,14 @@ class Action(models.Model):
         return self.status in self.OPEN_STATUSES
 
     @property
+    def is_done(self) -> bool:
+        return self.status == self.Status.DONE
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+    @property
     def is_overdue(self) -> bool:
         return self.is_open and self.due_on < timezone.localdate()
 

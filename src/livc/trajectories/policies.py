@@ -2,15 +2,16 @@
 
 Readers of a plan are the readers of its case (`visible_cases`). The cell's coordinator and
 the case director edit the whole plan; an information officer or partner edits the actions
-of their own organisation only. Every check is per cell.
+of their own organisation only. Every check is per cell. Services ask these same
+questions, so a page offers exactly what its service accepts.
 """
 
 from django.db.models import QuerySet
-from django.http import Http404
 
-from livc.cases.models import Case, Participant
 from livc.access.actor import has_role
-from livc.cases.policies import visible_cases
+from livc.access.errors import NotFound
+from livc.cases.models import Case, Participant
+from livc.cases.policies import mark_readable, visible_cases
 from livc.organisations.models import Organisation, Role
 from livc.organisations.selectors import cell_memberships, cells_with_role
 
@@ -37,7 +38,19 @@ def own_organisations(user, case: Case) -> set[int]:
 
 
 def can_edit_action(user, action: Action, case: Case) -> bool:
+    """Change, move along the workflow, write progress notes: plan editors, and the
+    action's own organisation."""
     return can_edit_plan(user, case) or action.organisation_id in own_organisations(user, case)
+
+
+def may_give_actions(user, case: Case) -> bool:
+    """Give actions at all: plan editors, and members of an organisation that could take
+    part (whether it does is the service's data check, keyed on the organisation)."""
+    return can_edit_plan(user, case) or bool(own_organisations(user, case))
+
+
+def may_give_action_to(user, case: Case, organisation_id: int) -> bool:
+    return can_edit_plan(user, case) or organisation_id in own_organisations(user, case)
 
 
 def action_organisations(user, case: Case) -> QuerySet[Organisation]:
@@ -59,14 +72,15 @@ def access_action(user, action_id: int) -> Action:
         .first()
     )
     if action is None:
-        raise Http404
+        raise NotFound
+    mark_readable(user, action.plan.case)
     return action
 
 
 def access_editable_action(user, action_id: int) -> Action:
     action = access_action(user, action_id)
     if not can_edit_action(user, action, action.plan.case):
-        raise Http404
+        raise NotFound
     return action
 
 
@@ -79,7 +93,7 @@ def access_dashboard_cell(user, cell_id: int | None) -> int:
     """The requested cell if the user coordinates it, else their first; 404 if none."""
     cells = dashboard_cells(user)
     if not cells or (cell_id is not None and cell_id not in cells):
-        raise Http404
+        raise NotFound
     return cell_id if cell_id is not None else min(cells)
 
 

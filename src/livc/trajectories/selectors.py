@@ -1,13 +1,16 @@
-"""Reads on plans, already scoped by policies. Every list is a fixed number of queries."""
+"""Reads on plans, already scoped by policies. Every list is a fixed number of queries. A
+selector that builds a page showing a case's content logs the read itself, so every
+render is logged whatever its status (a form that came back with errors too)."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import models
 from django.db.models import IntegerField, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from livc.accounts.models import User
+from livc.audit.models import AccessLogEntry
 from livc.cases.models import AftercareCheckin, Case
 from livc.cases.policies import visible_cases
 from livc.intake.models import Signal
@@ -15,7 +18,9 @@ from livc.intake.services import add_working_days
 from livc.organisations.models import Cell, Membership
 from livc.organisations.selectors import cell_memberships
 
+from . import policies, workflow
 from .models import Action, ActionStatusChange, Plan, ProgressNote
+from .trail import log
 
 DASHBOARD_ITEMS = 10  # per section; the rest is behind "see all"
 SCREENING_WORKING_DAYS = 5
@@ -25,6 +30,46 @@ SECTIONS = ("actions", "screenings", "reviews", "checkins")
 
 
 # Plan page --------------------------------------------------------------------------------
+
+
+@dataclass
+class ActionRow:
+    """One action on the plan page with what the user may do with it."""
+
+    action: Action
+    can_edit: bool
+    transitions: list = field(default_factory=list)
+    note_form: object = None  # the page's forms for the action, set by the view
+    transition_form: object = None
+
+
+def plan_page(*, user, case: Case, plan: Plan) -> dict:
+    """The plan page's content for a reader of `case`, with what the user may do; logs a
+    view of the plan on every render."""
+    content = plan_content(plan=plan)
+    can_edit_plan = policies.can_edit_plan(user, case)
+    own = policies.own_organisations(user, case)
+    rows = []
+    for action in content["actions"]:
+        row = ActionRow(action, can_edit_plan or action.organisation_id in own)
+        if row.can_edit:
+            row.transitions = workflow.transition_choices(action.status)
+        rows.append(row)
+    log(user, case, AccessLogEntry.Action.VIEW, "plan", plan.pk)
+    return {
+        "case": case,
+        "plan": plan,
+        "can_edit_plan": can_edit_plan,
+        "goals": content["goals"],
+        "reviews": content["reviews"],
+        "rows": rows,
+    }
+
+
+def action_page(*, user, action: Action) -> dict:
+    """The action's edit page shows its case and action: logged as a view on every render."""
+    log(user, action.plan.case, AccessLogEntry.Action.VIEW, "action", action.pk)
+    return {"action": action}
 
 
 def plan_content(*, plan: Plan) -> dict:

@@ -1,10 +1,8 @@
-"""Writes on plans, and the access-log entries of reads. Each write is atomic and appends
-to the access log itself.
-
-Services validate the data (participation, membership, dates, workflow) and raise
-`ValidationError`, keyed by field where one field is at fault. Authorisation is the
-caller's: views use `policies`; other apps (conferences) call `create_action` for a user
-who may edit the plan.
+"""Writes on plans. Each write checks its own policy (NotFound when the user may not read
+the case, Refused when they may read it but not do this), validates the data
+(participation, membership, dates, workflow) with the rules the forms show and raises
+`ValidationError`, keyed by field where one field is at fault; it is atomic and appends
+to the access log itself. Views and other apps (conferences) only map these errors.
 """
 
 import datetime
@@ -15,30 +13,21 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from livc.access.actor import actor_for
+from livc.access.errors import Refused
 from livc.audit.models import AccessLogEntry
 from livc.audit.services import record
 from livc.cases.models import Case, Participant
-from livc.access.actor import actor_for
+from livc.cases.policies import ensure_visible
+from livc.core.dates import date_problem
 from livc.core.locking import save_if_unchanged
 from livc.organisations.models import Membership
 
-from . import workflow
+from . import policies, workflow
 from .models import Action, ActionStatusChange, Goal, Plan, ProgressNote, Review
+from .trail import log as _log
 
 A = AccessLogEntry.Action
-
-
-def _log(user, case: Case, action: str, object_type: str, object_id: int, reason: str = ""):
-    record(
-        actor=actor_for(user, case.cell_id),
-        action=action,
-        object_type=object_type,
-        object_id=object_id,
-        object_ref=case.code,
-        case_id=case.pk,
-        reason=reason,
-    )
-
 
 _bump = save_if_unchanged  # optimistic lock shared with cases
 
@@ -47,7 +36,8 @@ _bump = save_if_unchanged  # optimistic lock shared with cases
 
 
 def plan_for(*, user, case: Case) -> Plan:
-    """The case's plan, created on first use (creation is logged)."""
+    """The case's plan, created on first use (creation is logged), for a reader of it."""
+    ensure_visible(user, case)
     plan = Plan.objects.filter(case=case).first() or _plan_create(user=user, case=case)
     plan.case = case
     return plan
@@ -61,35 +51,68 @@ def _plan_create(*, user, case: Case) -> Plan:
     return plan
 
 
-def plan_viewed(*, user, case: Case) -> Plan:
-    """Open the plan page: the plan (created on first use) and a `view` entry."""
-    plan = plan_for(user=user, case=case)
-    _log(user, case, A.VIEW, "plan", plan.pk)
-    return plan
+def _editing(user, case: Case) -> Case:
+    """Goals, reviews, the review date: NotFound for a non-reader, Refused for readers who
+    do not edit the plan."""
+    ensure_visible(user, case)
+    if not policies.can_edit_plan(user, case):
+        raise Refused(_("Only the coordinator and the case director edit the plan."))
+    return case
 
 
-def _not_past(day: datetime.date | None, field: str) -> None:
-    if day is not None and day < timezone.localdate():
-        raise ValidationError({field: _("This date is in the past.")})
+def _date(errors: dict, field: str, day, *, today: datetime.date, future: bool = False):
+    problem = date_problem(day, today=today, future=future)
+    if problem:
+        errors.setdefault(field, problem)
+
+
+def _next_review(errors: dict, day: datetime.date | None, today: datetime.date) -> None:
+    if day is not None and day < today:
+        errors["next_review_on"] = _("This date is in the past.")
+    _date(errors, "next_review_on", day, today=today, future=True)
+
+
+def _raise(errors: dict) -> None:
+    if errors:
+        raise ValidationError(errors)
 
 
 @transaction.atomic
-def plan_schedule_review(*, user, plan: Plan, next_review_on, version: int) -> Plan:
+def plan_schedule_review(
+    *, user, plan: Plan, next_review_on, version: int, today: datetime.date | None = None
+) -> Plan:
     """Set (or clear, with None) the date of the next review."""
-    _not_past(next_review_on, "next_review_on")
+    _editing(user, plan.case)
+    errors: dict = {}
+    _next_review(errors, next_review_on, today or timezone.localdate())
+    _raise(errors)
     _bump(plan, version, next_review_on=next_review_on)
     _log(user, plan.case, A.UPDATE, "plan", plan.pk, reason="next review")
     return plan
 
 
 @transaction.atomic
-def review_add(*, user, plan: Plan, held_on, note: str, next_review_on, version: int) -> Review:
+def review_add(
+    *,
+    user,
+    plan: Plan,
+    held_on,
+    note: str,
+    next_review_on,
+    version: int,
+    today: datetime.date | None = None,
+) -> Review:
     """Record a review that took place and plan the next one (None: none planned)."""
-    if held_on > timezone.localdate():
-        raise ValidationError({"held_on": _("A review cannot be recorded before it is held.")})
+    _editing(user, plan.case)
+    today = today or timezone.localdate()
+    errors: dict = {}
+    if held_on > today:
+        errors["held_on"] = _("A review cannot be recorded before it is held.")
+    _date(errors, "held_on", held_on, today=today)
     if not note.strip():
-        raise ValidationError({"note": _("Write what the review concluded.")})
-    _not_past(next_review_on, "next_review_on")
+        errors["note"] = _("Write what the review concluded.")
+    _next_review(errors, next_review_on, today)
+    _raise(errors)
     _bump(plan, version, next_review_on=next_review_on)
     review = Review.objects.create(plan=plan, held_on=held_on, note=note, author=user)
     _log(user, plan.case, A.CREATE, "review", review.pk)
@@ -98,6 +121,7 @@ def review_add(*, user, plan: Plan, held_on, note: str, next_review_on, version:
 
 @transaction.atomic
 def goal_add(*, user, plan: Plan, description: str) -> Goal:
+    _editing(user, plan.case)
     if not description.strip():
         raise ValidationError({"description": _("Describe the goal.")})
     goal = Goal.objects.create(plan=plan, description=description, created_by=user)
@@ -106,8 +130,13 @@ def goal_add(*, user, plan: Plan, description: str) -> Goal:
 
 
 @transaction.atomic
-def goal_set_reached(*, user, goal: Goal, case: Case, reached: bool) -> Goal:
-    goal.reached_on = timezone.localdate() if reached else None
+def goal_set_reached(
+    *, user, goal: Goal, case: Case, reached: bool, today: datetime.date | None = None
+) -> Goal:
+    _editing(user, case)
+    if goal.plan_id != case.pk:
+        raise ValidationError(_("This goal belongs to another plan."))
+    goal.reached_on = (today or timezone.localdate()) if reached else None
     goal.save(update_fields=["reached_on"])
     _log(user, case, A.UPDATE, "goal", goal.pk, reason="reached" if reached else "not reached")
     return goal
@@ -116,7 +145,9 @@ def goal_set_reached(*, user, goal: Goal, case: Case, reached: bool) -> Goal:
 # Actions ----------------------------------------------------------------------------------
 
 
-def _check_action(*, case: Case, organisation, owner, goal, due_on, created_on) -> dict:
+def _check_action(
+    *, case: Case, organisation, owner, goal, due_on, created_on, today: datetime.date
+) -> dict:
     """Errors by field for an action's owner, goal and due date (empty when all is well)."""
     errors = {}
     if (
@@ -132,37 +163,62 @@ def _check_action(*, case: Case, organisation, owner, goal, due_on, created_on) 
         errors["due_on"] = _(
             "An action cannot be due before it was created (%(date)s). Choose a later date."
         ) % {"date": date_format(created_on, "SHORT_DATE_FORMAT")}
+    _date(errors, "due_on", due_on, today=today, future=True)
     return errors
+
+
+def _acting_on(user, action: Action) -> Case:
+    """NotFound for a non-reader of the action's case, Refused for a reader who may not
+    edit this action (another organisation's, and not a plan editor)."""
+    case = action.plan.case
+    ensure_visible(user, case)
+    if not policies.can_edit_action(user, action, case):
+        raise Refused(_("Only the action's organisation and the plan's editors change it."))
+    return case
 
 
 @transaction.atomic
 def create_action(
-    *, user, case: Case, organisation, description: str, due_on, owner=None, goal=None
+    *,
+    user,
+    case: Case,
+    organisation,
+    description: str,
+    due_on,
+    owner=None,
+    goal=None,
+    today: datetime.date | None = None,
 ) -> Action:
     """Give `organisation` (an active participant of `case`) an action due on `due_on`.
 
     Public: the conferences app turns agreed actions of approved minutes into plan actions
-    with it. `owner`, if given, is a member of that organisation in the case's cell;
-    `goal`, if given, belongs to the case's plan. The plan is created on first use. Raises
-    `ValidationError` keyed by field; the caller has checked that `user` may edit the plan
-    or that organisation's actions.
+    with it. `user` edits the plan, or gives the action to their own organisation;
+    `owner`, if given, is a member of that organisation in the case's cell; `goal`, if
+    given, belongs to the case's plan. The plan is created on first use. Raises
+    `ValidationError` keyed by field.
     """
+    ensure_visible(user, case)
+    if not policies.may_give_actions(user, case):
+        raise Refused(_("Only the plan's editors and the organisations in the case add actions."))
+    today = today or timezone.localdate()
     errors = _check_action(
         case=case,
         organisation=organisation,
         owner=owner,
         goal=goal,
         due_on=due_on,
-        created_on=timezone.localdate(),
+        created_on=today,
+        today=today,
     )
     if not Participant.objects.filter(
         case=case, organisation=organisation, status__in=Participant.ACTIVE
     ).exists():
         errors["organisation"] = _("This organisation does not take part in the case.")
+    elif not policies.may_give_action_to(user, case, organisation.pk):
+        errors["organisation"] = _("You can give actions to your own organisation only.")
     if not description.strip():
         errors["description"] = _("Describe the action.")
-    if errors:
-        raise ValidationError(errors)
+    _raise(errors)
     plan = plan_for(user=user, case=case)
     action = Action.objects.create(
         plan=plan,
@@ -181,11 +237,19 @@ def create_action(
 
 @transaction.atomic
 def action_update(
-    *, user, action: Action, version: int, description: str, due_on, owner=None, goal=None
+    *,
+    user,
+    action: Action,
+    version: int,
+    description: str,
+    due_on,
+    owner=None,
+    goal=None,
+    today: datetime.date | None = None,
 ) -> Action:
     """Change what, when, who and which goal; the organisation stays. Final actions
     (done, cancelled) no longer change."""
-    case = action.plan.case
+    case = _acting_on(user, action)
     if not action.is_open:
         raise ValidationError(_("A done or cancelled action can no longer be changed."))
     errors = _check_action(
@@ -195,11 +259,11 @@ def action_update(
         goal=goal,
         due_on=due_on,
         created_on=action.created_on,
+        today=today or timezone.localdate(),
     )
     if not description.strip():
         errors["description"] = _("Describe the action.")
-    if errors:
-        raise ValidationError(errors)
+    _raise(errors)
     _bump(action, version, description=description, due_on=due_on, owner=owner, goal=goal)
     _log(user, case, A.UPDATE, "action", action.pk)
     return action
@@ -208,6 +272,7 @@ def action_update(
 @transaction.atomic
 def action_transition(*, user, action: Action, to_status: str, version: int) -> Action:
     """Move an action along the workflow table, leaving a dated row."""
+    case = _acting_on(user, action)
     from_status = action.status
     if not workflow.is_allowed(from_status, to_status):
         raise ValidationError(
@@ -219,7 +284,7 @@ def action_transition(*, user, action: Action, to_status: str, version: int) -> 
         action=action, from_status=from_status, to_status=to_status, by=user
     )
     reason = f"{from_status}→{to_status}"
-    _log(user, action.plan.case, A.TRANSITION, "action", action.pk, reason=reason)
+    _log(user, case, A.TRANSITION, "action", action.pk, reason=reason)
     return action
 
 
@@ -229,9 +294,9 @@ def _status_label(status: str) -> str:
 
 @transaction.atomic
 def progress_note_add(*, user, action: Action, text: str) -> ProgressNote:
+    case = _acting_on(user, action)
     if not text.strip():
         raise ValidationError({"text": _("Write the progress note before saving.")})
-    case = action.plan.case
     note = ProgressNote.objects.create(
         action=action,
         author=user,
@@ -246,19 +311,23 @@ def progress_note_add(*, user, action: Action, text: str) -> ProgressNote:
 def actions_cancel_open(*, user, case: Case) -> int:
     """Cancel every open or in-progress action of the case (e.g. when it is closed), each
     with its dated row and log entry. Returns how many were cancelled."""
+    ensure_visible(user, case)
     actions = list(
         Action.objects.filter(plan_id=case.pk, status__in=Action.OPEN_STATUSES)
-        .select_related("plan__case")
+        .select_related("plan")
         .select_for_update(of=("self",))
     )
     for action in actions:
+        action.plan.case = case
         action_transition(
-            user=user, action=action, to_status=Action.Status.CANCELLED, version=action.version
+            user=user, action=action, to_status=workflow.CANCELLED, version=action.version
         )
     return len(actions)
 
 
 def action_viewed(*, user, action: Action) -> None:
+    """A read of an action outside its pages (their selectors log their own)."""
+    ensure_visible(user, action.plan.case)
     _log(user, action.plan.case, A.VIEW, "action", action.pk)
 
 

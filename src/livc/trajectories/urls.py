@@ -4,6 +4,7 @@ from . import views
 
 app_name = "trajectories"
 urlpatterns = [
+    path("", views.index, name="index"),
     path("my-actions/", views.my_actions, name="my_actions"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("dashboard/<slug:section>/", views.dashboard_section, name="dashboard_section"),

@@ -23,3 +23,11 @@ def allowed_next(status: str) -> frozenset[str]:
 
 def is_allowed(from_status: str, to_status: str) -> bool:
     return to_status in allowed_next(from_status)
+
+
+def transition_choices(status: str) -> list[tuple[str, str]]:
+    """The statuses an action in `status` can move to, with their labels, in table order."""
+    return [(s, S(s).label) for s in S.values if is_allowed(status, s)]
+
+
+CANCELLED = S.CANCELLED  # what closing a case does to its open actions
