@@ -151,10 +151,10 @@ def agenda_remove(request, pk: int, item_pk: int):
 def invitations(request, pk: int):
     """Who is invited to which item. Suggestions: the case's named members."""
     conference = _managed(request, pk)
-    status, bound = 200, None
+    saved, bound = False, None
     if request.method == "POST":
-        status, bound = _save_invitations(request, conference)
-        if status == 302:
+        saved, bound = _save_invitations(request, conference)
+        if saved:
             return redirect("conferences:invitations", pk=pk)
     page = selectors.invitations_page(user=request.user, conference=conference)
     candidates, current = page["candidates"], page["current"]
@@ -175,18 +175,20 @@ def invitations(request, pk: int):
         "conference": conference,
         "rows": rows,
         "actions": page["actions"],
-        "error": _("Choose an agenda item.") if status == 400 and bound is None else "",
+        "error": _("Choose an agenda item.") if request.method == "POST" and bound is None else "",
     }
-    return render(request, "conferences/invitations.html", context, status=status)
+    answer = 400 if request.method == "POST" else 200
+    return render(request, "conferences/invitations.html", context, status=answer)
 
 
 def _save_invitations(request, conference):
-    """(status, bound form): 302 when saved, 400 with the form (or None) otherwise."""
+    """(saved, bound form): True when saved, else False with the form (None when the
+    request named no agenda item)."""
     items = list(conference.items.select_related("case"))
     raw = request.POST.get("item", "")
     item = next((i for i in items if str(i.pk) == raw), None)
     if item is None:
-        return 400, None
+        return False, None
     candidates = selectors.invitation_candidates(conference=conference)
     form = InvitationForm(
         request.POST,
@@ -204,8 +206,8 @@ def _save_invitations(request, conference):
             add_service_errors(form, error)
         else:
             messages.success(request, _("The invitations were saved."))
-            return 302, form
-    return 400, form
+            return True, form
+    return False, form
 
 
 @require_POST

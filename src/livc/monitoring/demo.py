@@ -3,9 +3,12 @@ cell (signals, cases with dated phases, held conferences with attendance, plan a
 aftercare check-ins) and the tombstones of screened-out signals older than a year, so
 that trends, tombstones and suppression have something to show.
 
-Fictional people ("Demo Person N"); written with the ORM because the services refuse past
-dates (nothing here is a real read or write, so nothing goes to the access log).
-Idempotent: a cell that already has this history (references S-<cell>-D…) gets nothing.
+Fictional people ("Demo Person N"). Signals, cases and plans are written with the ORM
+because their services refuse past dates; the conferences go through the conference
+services (agenda, invitations, minutes of every item, attendance, approval), so an
+approved conference is one the application itself could have produced, minutes included.
+Their access-log entries are those of the coordinator who ran them. Idempotent: a cell
+that already has this history (references S-<cell>-D…) gets nothing.
 """
 
 import datetime
@@ -15,9 +18,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from livc.cases.choices import ClosureReason, Outcome, Phenomenon, PreventionLevel
-from livc.cases.models import AftercareCheckin, Case, Participant, PhaseChange
+from livc.cases.models import AftercareCheckin, Case, Participant, ParticipantMember, PhaseChange
 from livc.cases.services import subject_create
-from livc.conferences.models import AgendaItem, Attendance, Conference
+from livc.conferences import policies as conference_policies
+from livc.conferences import selectors as conference_selectors
+from livc.conferences import services as conferences
+from livc.conferences.models import StatusChange
 from livc.intake.models import ReporterType, Signal
 from livc.intake.services import add_working_days
 from livc.organisations.models import Cell, Membership, Role
@@ -59,6 +65,7 @@ def _seed_cell(cell: Cell, today: datetime.date) -> int:
     rng = random.Random(cell.code)  # noqa: S311 (demo data, not secrets)
     batch = None
     cases = []
+    closures: dict[int, tuple] = {}  # case id → (day, reason, outcome), applied last
     for n in range(SIGNALS_PER_CELL):
         received = today - datetime.timedelta(days=rng.randint(30, DAYS_BACK))
         organisation = rng.choice(organisations)
@@ -97,13 +104,22 @@ def _seed_cell(cell: Cell, today: datetime.date) -> int:
             screened_at=_moment(screened) if screened < today else None,
         )  # fmt: skip
         if status == "case_opened" and screened < today:
-            case = _case(cell, signal, screened, today, organisations, rng, n)
+            case, closure = _case(cell, signal, screened, today, organisations, members, rng, n)
             cases.append(case)
-    _conferences(cell, cases, members, today, rng)
+            if closure:
+                closures[case.pk] = closure
+    _conferences(cell, coordinator, cases, closures, today, rng)
+    for case_id, (day, reason, outcome) in closures.items():
+        Case.objects.filter(pk=case_id).update(
+            phase="closed", closed_on=day, closure_reason=reason, closure_outcome=outcome
+        )
     return SIGNALS_PER_CELL
 
 
-def _case(cell, signal, opened, today, organisations, rng, n) -> Case:
+def _case(cell, signal, opened, today, organisations, members, rng, n):
+    """A case with its dated history, and its closure (day, reason, outcome) or None. A
+    case that closed is written in the phase before, and closed after the conferences
+    that discussed it while it was open (a closed case cannot be put on an agenda)."""
     steps = [("preparation", opened)]
     day = opened + datetime.timedelta(days=rng.randint(7, 30))
     for phase in ("active", "aftercare", "closed"):
@@ -113,12 +129,14 @@ def _case(cell, signal, opened, today, organisations, rng, n) -> Case:
         day += datetime.timedelta(days=rng.randint(30, 150))
     phase, last = steps[-1]
     closed = phase == "closed"
+    closure = (
+        (last, rng.choice(ClosureReason.values[:5]), rng.choice(Outcome.values)) if closed else None
+    )
     case = Case.objects.create(
-        cell=cell, code=f"{cell.code}-D{n:04d}", subject=signal.subject, phase=phase,
+        cell=cell, code=f"{cell.code}-D{n:04d}", subject=signal.subject,
+        phase=steps[-2][0] if closed else phase,
         phenomenon=signal.phenomenon, prevention_level=signal.prevention_level,
-        opened_on=opened, closed_on=last if closed else None,
-        closure_reason=rng.choice(ClosureReason.values[:5]) if closed else "",
-        closure_outcome=rng.choice(Outcome.values) if closed else "",
+        opened_on=opened,
     )  # fmt: skip
     Signal.objects.filter(pk=signal.pk).update(case=case)
     previous = ""
@@ -139,6 +157,13 @@ def _case(cell, signal, opened, today, organisations, rng, n) -> Case:
             case=case, organisation=organisation, status=status
         )
         Participant.objects.filter(pk=participant.pk).update(invited_at=_moment(opened))
+        # Its partners and information officers in the cell are named on the case.
+        ParticipantMember.objects.bulk_create(
+            ParticipantMember(participant=participant, user_id=m.user_id)
+            for m in members
+            if m.organisation_id == organisation.pk
+            and m.role in (Role.PARTNER, Role.INFORMATION_OFFICER)
+        )
     plan = Plan.objects.create(case=case, cell=cell)
     for k in range(2):
         due = opened + datetime.timedelta(days=30 * (k + 1))
@@ -154,24 +179,51 @@ def _case(cell, signal, opened, today, organisations, rng, n) -> Case:
                 action=action, from_status="open", to_status="done"
             )
             ActionStatusChange.objects.filter(pk=change.pk).update(at=_moment(done))
-    return case
+    return case, closure
 
 
-def _conferences(cell, cases, members, today, rng) -> None:
-    """One held conference a month on the cases opened before it, with attendance."""
+def _closed_before(case, closures, day) -> bool:
+    return case.pk in closures and closures[case.pk][0] < day
+
+
+def _conferences(cell, coordinator, cases, closures, today, rng) -> None:
+    """One conference a month on the cases open at the time, run by the cell's coordinator
+    through the services: agenda, invitations of the cases' named members, held, minutes
+    of every item, attendance, approval. Dated rows are then moved to the meeting's day."""
     start = today - datetime.timedelta(days=DAYS_BACK)
     for month in range(0, DAYS_BACK // 30):
         day = start + datetime.timedelta(days=30 * month + 10)
-        agenda = [c for c in cases if c.opened_on < day and not (c.closed_on and c.closed_on < day)]
+        agenda = [c for c in cases if c.opened_on < day and not _closed_before(c, closures, day)]
         if not agenda or day >= today:
             continue
-        conference = Conference.objects.create(
-            cell=cell, starts_at=_moment(day, 14), ends_at=_moment(day, 16),
-            place="Demo", status=Conference.Status.MINUTES_APPROVED,
+        conference = conferences.conference_plan(
+            user=coordinator, cell=cell, starts_at=_moment(day, 14), ends_at=_moment(day, 16),
+            place="Demo", today=today,
         )  # fmt: skip
-        for position, case in enumerate(agenda[:6]):
-            AgendaItem.objects.create(conference=conference, case=case, position=position)
-        present = {m.user_id for m in members if rng.random() < 0.8}
-        Attendance.objects.bulk_create(
-            Attendance(conference=conference, user_id=user_id) for user_id in present
-        )
+        items = [
+            conferences.agenda_add(user=coordinator, conference=conference, case=case)
+            for case in agenda[:6]
+        ]
+        candidates = conference_selectors.invitation_candidates(conference=conference)
+        for item in items:
+            invitees = [
+                user
+                for pk, (user, _organisation) in candidates[item.pk].users.items()
+                if pk in candidates[item.pk].suggested
+                and conference_policies.may_be_invited(user, item)
+            ]
+            conferences.invitations_set(user=coordinator, item=item, invitees=invitees)
+        conferences.conference_mark_held(user=coordinator, conference=conference)
+        for item in items:
+            conferences.minutes_save(
+                user=coordinator, item=item, decisions="Demo minutes: follow-up agreed.",
+                next_review_on=None, actions=[], today=today,
+            )  # fmt: skip
+        present = [
+            user
+            for user in conference_selectors.attendance_candidates(conference=conference)
+            if rng.random() < 0.8
+        ]
+        conferences.attendance_set(user=coordinator, conference=conference, attendees=present)
+        conferences.conference_approve(user=coordinator, conference=conference)
+        StatusChange.objects.filter(conference=conference).update(at=_moment(day, 16))
