@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "livc.dpo",
     "livc.monitoring",
     "livc.bench",
+    "livc.polarisation",
     "livc.site",
 ]
 

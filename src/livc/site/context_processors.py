@@ -7,6 +7,7 @@ from livc.monitoring.coverage_policies import can_see_coverage
 from livc.monitoring.policies import can_see_cell_dashboard, can_see_supervisor_dashboard
 from livc.monitoring.reports.policies import can_see_reports
 from livc.organisations.selectors import cell_memberships
+from livc.polarisation.policies import in_menu as polarisation_in_menu
 from livc.retention.policies import can_use as can_use_retention
 from livc.subjectaccess.policies import can_list_requests, can_search
 from livc.trajectories.policies import dashboard_cells
@@ -35,5 +36,6 @@ def navigation(request) -> dict:
             "supervisor_figures": can_see_supervisor_dashboard(user),
             "reports": can_see_reports(user),
             "coverage": can_see_coverage(user),
+            "polarisation": polarisation_in_menu(user),
         }
     }

@@ -25,6 +25,7 @@ from livc.organisations.models import (
     Region,
     Role,
 )
+from livc.polarisation.demo import seed_polarisation
 from livc.privacy.demo import seed_deidentification_examples
 from livc.retention.demo import seed_retention
 from livc.site.demo_casework import seed_all
@@ -180,5 +181,6 @@ def seed_demo() -> list[DemoAccount]:
     seed_subject_requests()
     seed_deidentification_examples()
     seed_monitoring_history()
+    seed_polarisation()  # after the charters: its services need them accepted
     seed_dpo()  # last: seals the access log the seeding wrote and verifies it
     return accounts
