@@ -76,9 +76,7 @@ def interventions_page(*, user, situation: Situation) -> dict:
     return {
         "situation": situation,
         "can_plan": policies.can_plan_interventions(user, situation),
-        "interventions": situation.interventions.select_related(
-            "organisation", "created_by"
-        ).prefetch_related("history"),
+        "interventions": situation.interventions.select_related("organisation"),
     }
 
 

@@ -63,14 +63,15 @@ def situation_list(request):
         return redirect(accept_url(request.get_full_path()))
     cell, cells = _switcher(request, policies.reader_cells(user))
     form = FilterForm(request.GET)
-    situations = selectors.situation_list(user=user, cell_id=cell.pk, **form.filters())
+    filters = form.filters()
+    situations = selectors.situation_list(user=user, cell_id=cell.pk, **filters)
     context = {
         "cell": cell,
         "cells": cells,
         "form": form,
         "page": paginate(request, situations),
         "can_create": policies.can_create(user, cell.pk),
-        "filtered": any(form.filters()[name] for name in ("state", "intensity", "theme")),
+        "filtered": any(filters[name] for name in ("state", "intensity", "theme")),
     }
     return render(request, "polarisation/situation_list.html", context)
 
