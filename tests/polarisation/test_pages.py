@@ -302,3 +302,32 @@ def test_writes_are_in_the_access_log_with_codes_only(world):
     assert {e.object_ref for e in entries} == {world.situation.reference}
     partner_entry = entries.get(object_type="polarisation_contribution")
     assert (partner_entry.role, partner_entry.organisation_id) == ("partner", world.caw.pk)
+
+
+def test_the_overview_and_the_interventions_cost_a_fixed_number_of_queries(
+    coordinator, world, django_assert_num_queries
+):
+    def add(n):
+        for i in range(n):
+            record_situation(world, title=f"Situation {i}", intensity=1 + i % 4)
+            services.intervention_plan(
+                user=world.users["coordinator"], situation=world.situation, kind="other",
+                description=f"Step {i}", organisation=world.caw, starts_on=days(i),
+            )  # fmt: skip
+
+    overview = reverse("polarisation:overview")
+    interventions = reverse("polarisation:interventions", args=[world.situation.pk])
+    coordinator.get(overview)
+    add(2)
+    # session, user, memberships, pending charters, cells, counts, municipalities, situations
+    with django_assert_num_queries(8):
+        coordinator.get(overview)
+    # session, user, memberships, pending charters, situation, interventions, organisations
+    # (the plan form's choices)
+    with django_assert_num_queries(7):
+        coordinator.get(interventions)
+    add(10)
+    with django_assert_num_queries(8):
+        coordinator.get(overview)
+    with django_assert_num_queries(7):
+        coordinator.get(interventions)
