@@ -142,7 +142,9 @@ def case_open(
     errors: dict = {}
     _choice(errors, "phenomenon", phenomenon, Phenomenon.values)
     _choice(errors, "prevention_level", prevention_level, PreventionLevel.values)
-    _date(errors, "opened_on", opened_on, today=today)
+    # Bounded, not pinned to the wall clock: a caller with its own clock (intake's `now`)
+    # opens the case on its own today.
+    _date(errors, "opened_on", opened_on, today=today, future=True)
     _raise(errors)
     case = Case.objects.create(
         cell=subject.cell,
