@@ -16,6 +16,7 @@ echo "==> migrations are up to date"
 echo "==> check --deploy under production settings"
 LIVC_PRODUCTION=1 LIVC_DEBUG=0 LIVC_SECRET_KEY="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(64))')" \
   LIVC_ALLOWED_HOSTS=livc.example.be LIVC_BLIND_INDEX_KEYS="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(48))')" \
+  LIVC_AUDIT_KEYS="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(48))')" \
   LIVC_ENCRYPTION_KEYS="$("$PY" -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')" \
   "$PY" manage.py check --deploy --fail-level WARNING
 

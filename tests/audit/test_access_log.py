@@ -1,46 +1,28 @@
-from datetime import timedelta
-
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
 
+from livc.audit.chain import sealing_key
 from livc.audit.models import AccessLogEntry
 from livc.audit.services import Actor, record, seal, verify_chain
+
+from .conftest import NOW, entries, owner_sql
 
 pytestmark = pytest.mark.django_db
 
 
-NOW = timedelta(0)
-
-
-def _entries(n=5, sealed=True):
-    entries = [
-        record(
-            actor=Actor(7, "coordinator", 3, 2),
-            action="view",
-            object_type="case",
-            object_id=i,
-            object_ref=f"MEC-2026-{i:04d}",
-            case_id=i,
-        )
-        for i in range(1, n + 1)
-    ]
-    if sealed:
-        seal(grace=NOW)
-    return [AccessLogEntry.objects.get(pk=e.pk) for e in entries]
-
-
 def test_entries_chain_and_verify(capsys):
-    entries = _entries()
-    assert entries[0].prev_hash == "0" * 64
-    assert all(b.prev_hash == a.hash for a, b in zip(entries, entries[1:], strict=False))
-    assert verify_chain().intact
+    made = entries()
+    assert made[0].prev_hash == "0" * 64
+    assert all(b.prev_hash == a.hash for a, b in zip(made, made[1:], strict=False))
+    assert {entry.key_id for entry in made} == {sealing_key().id}
+    report = verify_chain()
+    assert report.intact and report.anchored_id == made[-1].pk and report.legacy == 0
     call_command("verify_access_log")
     assert "intact: 5 entries" in capsys.readouterr().out
 
 
 def test_the_log_is_append_only():
-    entry = _entries(1)[0]
+    entry = entries(1)[0]
     with pytest.raises(PermissionError):
         entry.save()
     with pytest.raises(PermissionError):
@@ -59,13 +41,12 @@ def test_the_log_is_append_only():
             "content does not match",
         ),
         ("DELETE FROM audit_accesslogentry WHERE object_id = 3", "previous hash does not match"),
-        ("DELETE FROM audit_accesslogentry WHERE object_id = 5", "were removed"),
+        ("DELETE FROM audit_accesslogentry WHERE object_id = 5", "anchored entry is missing"),
     ],
 )
 def test_tampering_is_detected(sql, problem):
-    _entries()
-    with connection.cursor() as cursor:
-        cursor.execute(sql)  # someone with database access edits the log
+    entries()
+    owner_sql(sql)  # someone with database access edits the log
     report = verify_chain()
     assert not report.intact and problem in report.problem
     with pytest.raises(CommandError, match="chain broken"):
@@ -78,7 +59,7 @@ def test_recording_is_one_insert_without_locks(django_assert_num_queries):
 
 
 def test_recent_entries_wait_for_the_next_sealing_run():
-    entry = _entries(1, sealed=False)[0]
+    entry = entries(1, sealed=False)[0]
     assert seal() == 0  # younger than the grace period
     report = verify_chain()
     assert report.intact and report.unsealed == 1
@@ -87,13 +68,19 @@ def test_recent_entries_wait_for_the_next_sealing_run():
 
 
 def test_an_entry_slipped_in_behind_the_seal_is_detected():
-    first = _entries(3)[0]
-    with connection.cursor() as cursor:  # a forged entry with an id inside the sealed range
-        cursor.execute(
-            "INSERT INTO audit_accesslogentry (id, at, action, object_type, object_id, role,"
-            " object_ref, reason, prev_hash, hash) VALUES (%s, %s, 'view', 'case', 9, '',"
-            " '', '', '', '')",
-            [first.pk - 1, first.at],
-        )
+    first = entries(3)[0]
+    # a forged entry with an id inside the sealed range
+    owner_sql(
+        "INSERT INTO audit_accesslogentry (id, at, action, object_type, object_id, role,"
+        " object_ref, reason, prev_hash, hash, key_id) VALUES (%s, %s, 'view', 'case', 9, '',"
+        " '', '', '', '', '')",
+        [first.pk - 1, first.at],
+    )
     report = verify_chain()
     assert not report.intact and "behind the sealed chain" in report.problem
+
+
+def test_the_seal_command_names_its_key(capsys):
+    entries(2, sealed=False)
+    call_command("seal_access_log")  # the default grace keeps fresh entries for later
+    assert f"(key {sealing_key().id})" in capsys.readouterr().out

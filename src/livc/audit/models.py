@@ -17,8 +17,11 @@ class AccessLogEntry(models.Model):
     Holds references only (ids and codes), never personal data, and keeps plain integer
     ids instead of foreign keys so it outlives the records it describes. Entries are
     inserted without locking; `seal_access_log` (scheduled every minute) then chains each
-    entry to the previous one by hash, in id order, so any later edit, deletion or
-    insertion is detectable by `verify_access_log`.
+    entry to the previous one by a keyed MAC, in id order, and anchors the head outside the
+    database, so any later edit, deletion or insertion is detectable by `verify_access_log`
+    (see chain.py and anchors.py). `key_id` names the key that sealed the entry; empty for
+    entries sealed by plain SHA-256 before keys existed. On PostgreSQL a trigger refuses
+    any change but the sealing itself (see maintenance.py).
     """
 
     class Action(models.TextChoices):
@@ -44,6 +47,8 @@ class AccessLogEntry(models.Model):
     reason = models.CharField(_("reason"), max_length=200, blank=True)
     prev_hash = models.CharField(max_length=64, blank=True, default="")
     hash = models.CharField(max_length=64, blank=True, default="")
+    # A database default, so bulk SQL inserts that predate the column keep working.
+    key_id = models.CharField(max_length=8, blank=True, default="", db_default="")
 
     objects = AppendOnlyQuerySet.as_manager()
 
@@ -101,6 +106,11 @@ class ChainVerification(models.Model):
     first_bad_id = models.BigIntegerField(_("first broken entry"), null=True, blank=True)
     problem = models.CharField(_("problem"), max_length=200, blank=True)
     unsealed = models.PositiveBigIntegerField(_("entries not sealed yet"), default=0)
+    legacy = models.PositiveBigIntegerField(_("entries sealed without a key"), default=0)
+    unverifiable = models.PositiveBigIntegerField(
+        _("entries sealed with a key no longer configured"), default=0
+    )
+    anchored_id = models.BigIntegerField(_("newest anchored entry"), null=True, blank=True)
     duration_ms = models.PositiveIntegerField(_("duration (ms)"), default=0)
     trigger = models.CharField(
         _("started by"), max_length=8, choices=Trigger.choices, default=Trigger.COMMAND

@@ -2,37 +2,27 @@
 
 Recording is a single INSERT without locks, so concurrent requests never queue behind
 each other. Sealing runs on a schedule (`manage.py seal_access_log`, every minute): it takes
-the chain head's row lock and hashes unsealed entries in id order, each hash covering the
-previous one. Entries younger than a few seconds are left for the next run, so a
-transaction that committed late is never skipped.
+the chain head's row lock and MACs unsealed entries in id order under the current audit
+key, each MAC covering the previous hash (see chain.py), then anchors the new head outside
+the database (anchors.py). Entries younger than a few seconds are left for the next run, so
+a transaction that committed late is never skipped. `verify_chain` lives in checker.py.
 """
 
-import hashlib
-import json
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import connection, transaction
 from django.utils import timezone
 
+from .anchors import Anchor, write_anchor
+from .chain import GENESIS, HASHED_FIELDS, sealing_key
+from .checker import ChainReport, verify_chain
 from .models import AccessLogEntry, ChainHead
 
-GENESIS = "0" * 64
+__all__ = ["GENESIS", "Actor", "ChainReport", "record", "seal", "verify_chain"]
+
 SEAL_GRACE = timedelta(seconds=5)
 SEAL_BATCH = 5000
-HASHED_FIELDS = (
-    "at",
-    "user_id",
-    "role",
-    "organisation_id",
-    "cell_id",
-    "action",
-    "object_type",
-    "object_id",
-    "object_ref",
-    "case_id",
-    "reason",
-)
 
 
 @dataclass(frozen=True)
@@ -43,13 +33,6 @@ class Actor:
     role: str = ""
     organisation_id: int | None = None
     cell_id: int | None = None
-
-
-def entry_hash(prev_hash: str, values: dict) -> str:
-    payload = json.dumps(
-        [prev_hash, *[str(values[field]) for field in HASHED_FIELDS]], ensure_ascii=False
-    )
-    return hashlib.sha256(payload.encode()).hexdigest()
 
 
 def record(
@@ -86,10 +69,29 @@ def _head_for_update() -> ChainHead:
     return head
 
 
-def seal(*, grace: timedelta = SEAL_GRACE, batch: int = SEAL_BATCH) -> int:
-    """Chain every unsealed entry older than `grace`, in id order; returns how many."""
-    sealed = 0
+def _store_seals(updates: list[tuple[str, str, str, int]]) -> None:
+    """Write (prev_hash, hash, key_id, id) for each row still unsealed (all the PostgreSQL
+    trigger allows); if a row is gone, the batch rolls back rather than chain past it."""
     table = connection.ops.quote_name(AccessLogEntry._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {table} SET prev_hash = %s, hash = %s, key_id = %s "  # noqa: S608
+            "WHERE id = %s AND hash = ''",
+            updates,
+        )
+        written = cursor.rowcount
+    if written != len(updates):
+        raise RuntimeError(f"Sealed {written} of {len(updates)} access-log entries; retry.")
+
+
+def seal(*, grace: timedelta = SEAL_GRACE, batch: int = SEAL_BATCH) -> int:
+    """Chain every unsealed entry older than `grace`, in id order; returns how many.
+
+    Each committed batch's head is anchored (anchors.py); an anchor that cannot be
+    written raises after its batch committed.
+    """
+    key = sealing_key()
+    sealed = 0
     while True:
         with transaction.atomic():
             head = _head_for_update()
@@ -104,60 +106,10 @@ def seal(*, grace: timedelta = SEAL_GRACE, batch: int = SEAL_BATCH) -> int:
                 return sealed
             previous, updates = head.last_hash, []
             for row in rows:
-                digest = entry_hash(previous, row)
-                updates.append((previous, digest, row["id"]))
+                digest = key.digest(previous, row)
+                updates.append((previous, digest, key.id, row["id"]))
                 previous = digest
-            with connection.cursor() as cursor:
-                cursor.executemany(
-                    f"UPDATE {table} SET prev_hash = %s, hash = %s "  # noqa: S608
-                    "WHERE id = %s AND hash = ''",
-                    updates,
-                )
+            _store_seals(updates)
             ChainHead.objects.filter(pk=1).update(last_hash=previous, last_id=rows[-1]["id"])
-            sealed += len(rows)
-
-
-@dataclass(frozen=True)
-class ChainReport:
-    checked: int
-    first_broken_id: int | None
-    problem: str = ""
-    unsealed: int = 0
-
-    @property
-    def intact(self) -> bool:
-        return self.first_broken_id is None
-
-
-def verify_chain(batch_size: int = 5000) -> ChainReport:
-    """Recompute every sealed hash in order; report the first entry that does not fit.
-
-    Also refused: an unsealed entry behind the sealed end (inserted after sealing).
-    """
-    previous, checked, last_id = GENESIS, 0, 0
-    sealed = AccessLogEntry.objects.exclude(hash="")
-    while True:
-        batch = list(
-            sealed.filter(id__gt=last_id)
-            .order_by("id")
-            .values("id", "prev_hash", "hash", *HASHED_FIELDS)[:batch_size]
-        )
-        if not batch:
-            break
-        for row in batch:
-            if row["prev_hash"] != previous:
-                return ChainReport(checked, row["id"], "previous hash does not match")
-            if entry_hash(previous, row) != row["hash"]:
-                return ChainReport(checked, row["id"], "content does not match its hash")
-            previous, checked, last_id = row["hash"], checked + 1, row["id"]
-    head = ChainHead.objects.filter(pk=1).values("last_hash", "last_id").first()
-    if head and head["last_hash"] != previous:
-        return ChainReport(checked, last_id, "entries after this one were removed")
-    sealed_end = head["last_id"] if head else 0
-    intruder = (
-        AccessLogEntry.objects.filter(hash="", id__lt=sealed_end).values_list("id", flat=True)
-    ).first()
-    if intruder is not None:
-        return ChainReport(checked, intruder, "entry added behind the sealed chain")
-    unsealed = AccessLogEntry.objects.filter(hash="").count()
-    return ChainReport(checked, None, unsealed=unsealed)
+        write_anchor(Anchor(rows[-1]["id"], previous, key.id))
+        sealed += len(rows)

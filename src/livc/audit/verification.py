@@ -1,6 +1,6 @@
 """Stored results of the hash-chain check, and the seal status, for the DPO's screen.
 
-`verify_chain` (services) does the checking; this module runs it, times it and keeps the
+`verify_chain` (checker) does the checking; this module runs it, times it and keeps the
 outcome as a `ChainVerification` row, so "when was the log last verified, and was it
 intact?" is answered without re-reading the whole log.
 """
@@ -13,17 +13,33 @@ from django.db.models import Count, Min
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import checker
+from .checker import verify_chain
 from .models import AccessLogEntry, ChainHead, ChainVerification
-from .services import verify_chain
 
 # The checker reports in English (logs, cron mail); the screen shows these translations.
 PROBLEMS = {
-    "previous hash does not match": _(
+    checker.PREVIOUS: _(
         "the entry does not follow the one before it (an entry was removed or inserted)"
     ),
-    "content does not match its hash": _("the entry was changed after it was sealed"),
-    "entries after this one were removed": _("entries after this one were removed"),
-    "entry added behind the sealed chain": _("an entry was added behind the sealed chain"),
+    checker.CONTENT: _("the entry was changed after it was sealed"),
+    checker.REMOVED_AFTER: _("entries after this one were removed"),
+    checker.BEHIND: _("an entry was added behind the sealed chain"),
+    checker.UNKEYED_AFTER_KEYED: _(
+        "the entry claims to be sealed without a key, after keyed entries: it was rewritten"
+    ),
+    checker.ANCHOR_DIFFERS: _(
+        "the entry differs from the head recorded outside the database: the chain was rewritten"
+    ),
+    checker.ANCHOR_MISSING: _(
+        "the entry was recorded outside the database as sealed but is gone: entries were removed"
+    ),
+    checker.NOT_ANCHORED: _(
+        "no sealed head is recorded outside the database: the anchor file is missing or empty"
+    ),
+    checker.UNKNOWN_KEY: _(
+        "the entry was sealed with a key that is no longer configured and cannot be verified"
+    ),
 }
 
 
@@ -45,6 +61,9 @@ def verify_and_store(*, user_id: int | None = None) -> ChainVerification:
         first_bad_id=report.first_broken_id,
         problem=report.problem,
         unsealed=report.unsealed,
+        legacy=report.legacy,
+        unverifiable=report.unverifiable,
+        anchored_id=report.anchored_id,
         duration_ms=round((time.monotonic() - started) * 1000),
         trigger=ChainVerification.Trigger.USER if user_id else ChainVerification.Trigger.COMMAND,
         user_id=user_id,

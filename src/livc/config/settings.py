@@ -193,6 +193,21 @@ if PRODUCTION and not (LIVC_ENCRYPTION_KEYS and (LIVC_BLIND_INDEX_KEYS or LIVC_B
     )
 if PRODUCTION and any(len(key) < 32 for key in LIVC_BLIND_INDEX_KEYS or [LIVC_BLIND_INDEX_KEY]):
     raise ImproperlyConfigured("Each blind-index key must be at least 32 characters long.")
+# Access log: HMAC keys for its hash chain, newest first (see livc.audit.chain), and the
+# append-only file outside the database that receives each sealed head (livc.audit.anchors).
+# Outside production the key derives from SECRET_KEY and the anchor file is off.
+LIVC_AUDIT_KEYS = env_list("LIVC_AUDIT_KEYS")
+if PRODUCTION and not LIVC_AUDIT_KEYS:
+    raise ImproperlyConfigured("LIVC_AUDIT_KEYS must be set in production (newest first).")
+if PRODUCTION and any(len(key) < 32 for key in LIVC_AUDIT_KEYS):
+    raise ImproperlyConfigured("Each access-log key must be at least 32 characters long.")
+LIVC_AUDIT_ANCHOR_FILE = env_str(
+    "LIVC_AUDIT_ANCHOR_FILE", str(BASE_DIR / "var" / "audit-anchors.log") if PRODUCTION else ""
+)
+if PRODUCTION and not LIVC_AUDIT_ANCHOR_FILE:
+    raise ImproperlyConfigured("LIVC_AUDIT_ANCHOR_FILE cannot be empty in production.")
+# Each anchor also goes to syslog: a socket path (/dev/log) or host:port; empty: off.
+LIVC_AUDIT_ANCHOR_SYSLOG = env_str("LIVC_AUDIT_ANCHOR_SYSLOG", "")
 # Where the de-identifier caches its lookup tables (built once, ~2.5 s); empty: a private
 # directory under the system temp dir.
 LIVC_DEIDENTIFY_CACHE_DIR = env_str("LIVC_DEIDENTIFY_CACHE_DIR", "")
@@ -311,3 +326,11 @@ LOGGING = {
     # e-mail leaves the closed network with a traceback holding personal data).
     "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }
+if LIVC_AUDIT_ANCHOR_SYSLOG:
+    _host, _, _port = LIVC_AUDIT_ANCHOR_SYSLOG.rpartition(":")
+    LOGGING["handlers"]["audit_anchor"] = {
+        "class": "logging.handlers.SysLogHandler",
+        "address": (_host, int(_port)) if _host else LIVC_AUDIT_ANCHOR_SYSLOG,
+        "formatter": "plain",
+    }
+    LOGGING["loggers"]["livc.audit.anchor"] = {"handlers": ["audit_anchor"], "level": "INFO"}
