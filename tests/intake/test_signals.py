@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from livc.audit.models import AccessLogEntry
-from livc.intake import services
+from livc.intake import selectors, services
 from livc.intake.models import Signal
 
 from ..casework import IDENTITY, build_world, register_signal
@@ -117,7 +117,7 @@ def test_re_signal_of_a_known_person_is_detected_without_decrypting(world):
         world.police,
         identity=services.Identity(" jan", "PEETERS", IDENTITY.birth_date, "", None),
     )
-    known = services.known_matches(signal=again)
+    known = selectors.known_matches(signal=again)
     refs = {hit["ref"] for hit in known.same_cell}
     assert world.case.code in refs and world.signal.reference in refs
     assert known.other_cells == []
@@ -130,7 +130,7 @@ def test_across_cells_only_hit_or_no_hit(world):
         world.users["foreign_coordinator"].memberships.get().organisation,
         cell=world.other_cell,
     )
-    known = services.known_matches(signal=foreign)
+    known = selectors.known_matches(signal=foreign)
     assert known.same_cell == []
     assert known.other_cells == [world.cell.name]
 

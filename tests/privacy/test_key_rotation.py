@@ -12,6 +12,7 @@ from django.core.management import call_command
 
 from livc.audit.models import AccessLogEntry
 from livc.cases.models import Subject
+from livc.intake import selectors as intake_selectors
 from livc.intake import services as intake_services
 from livc.privacy import crypto
 
@@ -57,7 +58,7 @@ def _rotate(command="rotate_blind_index_key", *args) -> str:
 
 
 def _found(signal) -> list[str]:
-    return [hit["ref"] for hit in intake_services.known_matches(signal=signal).same_cell]
+    return [hit["ref"] for hit in intake_selectors.known_matches(signal=signal).same_cell]
 
 
 def test_blind_index_writes_with_the_newest_key_and_looks_up_under_all(index_keys):

@@ -59,11 +59,14 @@ def today() -> datetime.date:
 
 
 def register(world, identity, observation, *, nn="", consultation=None, behaviour_other=""):
+    """A signal reported by the partner (CAW); one that converts a consultation by the
+    coordinator, whose decision that is."""
     first, last, born = identity
+    reporter = world.users["coordinator" if consultation else "partner"]
     return intake.signal_register(
-        user=world.users["partner"],
+        user=reporter,
         cell=world.cell,
-        organisation=world.caw,
+        organisation=reporter.memberships.get(cell=world.cell).organisation,
         identity=intake.Identity(first, last, born, nn, municipality("12025")),
         received_on=today(),
         observation=observation,
@@ -96,6 +99,10 @@ def build_rich_subject(world):
         user=coordinator, signal=signal, outcome="case_opened", reason=TEXTS["screening_reason"]
     )
     case = signal.case
+    # The coordinator turned the CAW's consultation into the signal: the CAW takes part.
+    cases.participant_invite(
+        user=coordinator, case=case, organisation=world.caw, members=[partner]
+    )  # fmt: skip
     cases.participant_invite(
         user=coordinator, case=case, organisation=world.police,
         members=[users["information_officer"]],

@@ -1,4 +1,5 @@
-import datetime
+"""Input parsing for signals and consultations. The rules live in intake.services: the
+views call the service and put its errors at these fields (`add_service_errors`)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -7,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from livc.cases.choices import Behaviour, Phenomenon, PreventionLevel, Urgency
 from livc.organisations.selectors import current_municipalities
-from livc.privacy.national_number import validate_national_number
 
-from .models import ReporterType, Signal
+from . import workflow
+from .models import ReporterType
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -19,7 +20,22 @@ class MembershipChoiceField(forms.ModelChoiceField):
         return f"{obj.cell.name} – {obj.organisation.name}"
 
 
-class SignalForm(forms.Form):
+class ServiceErrorsMixin:
+    """Put a service's ValidationError at the fields it names (by argument name, or as
+    SERVICE_FIELDS maps it), the rest above the form. The rules live in the service."""
+
+    SERVICE_FIELDS: dict[str, str] = {}
+
+    def add_service_errors(self, error: ValidationError) -> None:
+        if not hasattr(error, "error_dict"):
+            self.add_error(None, error)
+            return
+        for name, errors in error.error_dict.items():
+            name = self.SERVICE_FIELDS.get(name, name)
+            self.add_error(name if name in self.fields else None, errors)
+
+
+class SignalForm(ServiceErrorsMixin, forms.Form):
     membership = MembershipChoiceField(
         label=_("Cell and organisation"), queryset=None, empty_label=None
     )
@@ -54,6 +70,9 @@ class SignalForm(forms.Form):
         help_text=_("Optional. 11 digits; dots and dashes are allowed."),
     )
 
+    # Service arguments this form asks as one field.
+    SERVICE_FIELDS = {"cell": "membership", "organisation": "membership"}
+
     def __init__(self, *args, memberships, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["membership"].queryset = memberships
@@ -61,53 +80,17 @@ class SignalForm(forms.Form):
             self.fields["membership"].initial = memberships[0]
         self.fields["received_on"].initial = timezone.localdate()
 
-    def clean_received_on(self):
-        value = self.cleaned_data["received_on"]
-        if value > timezone.localdate():
-            raise ValidationError(_("The date of the signal cannot be in the future."))
-        return value
 
-    def clean_birth_date(self):
-        value = self.cleaned_data["birth_date"]
-        if value > timezone.localdate():
-            raise ValidationError(_("The birth date cannot be in the future."))
-        if value < datetime.date(1900, 1, 1):
-            raise ValidationError(_("Check the birth date."))
-        return value
-
-    def clean(self):
-        data = super().clean()
-        if "other" in data.get("behaviours", []) and not data.get("behaviour_other"):
-            self.add_error("behaviour_other", _("Describe the other behaviour."))
-        number = data.get("national_number")
-        if number:
-            try:
-                data["national_number"] = validate_national_number(number, data.get("birth_date"))
-            except ValidationError as error:
-                self.add_error("national_number", error)
-        return data
-
-
-class ScreeningForm(forms.Form):
+class ScreeningForm(ServiceErrorsMixin, forms.Form):
     outcome = forms.ChoiceField(
-        label=_("Decision"),
-        choices=[
-            (status.value, status.label)
-            for status in (
-                Signal.Status.CASE_OPENED,
-                Signal.Status.ADVISED,
-                Signal.Status.REFERRED,
-                Signal.Status.WITHDRAWN,
-            )
-        ],
-        widget=forms.RadioSelect,
+        label=_("Decision"), choices=workflow.outcome_choices, widget=forms.RadioSelect
     )
     reason = forms.CharField(
         label=_("Reason for the decision"), widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class ConsultationForm(forms.Form):
+class ConsultationForm(ServiceErrorsMixin, forms.Form):
     membership = MembershipChoiceField(
         label=_("Cell and organisation"), queryset=None, empty_label=None
     )
@@ -120,10 +103,12 @@ class ConsultationForm(forms.Form):
         label=_("Phenomenon"), choices=[("", "—"), *Phenomenon.choices], required=False
     )
 
+    SERVICE_FIELDS = {"cell": "membership", "organisation": "membership"}
+
     def __init__(self, *args, memberships, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["membership"].queryset = memberships
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(ServiceErrorsMixin, forms.Form):
     answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 5}))

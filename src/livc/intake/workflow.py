@@ -4,6 +4,8 @@ from .models import Signal
 
 S = Signal.Status
 OUTCOMES = (S.CASE_OPENED, S.ADVISED, S.REFERRED, S.WITHDRAWN)
+# Statuses in which the screening decision is still to be taken.
+AWAITING_DECISION = tuple(Signal.OPEN_STATUSES)
 
 TRANSITIONS: dict[str, frozenset[str]] = {
     S.RECEIVED: frozenset({S.IN_SCREENING, *OUTCOMES}),
@@ -13,3 +15,12 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 
 def is_allowed(from_status: str, to_status: str) -> bool:
     return to_status in TRANSITIONS.get(from_status, frozenset())
+
+
+def awaits_decision(status: str) -> bool:
+    return status in AWAITING_DECISION
+
+
+def outcome_choices() -> list[tuple[str, str]]:
+    """The screening decisions, as (value, label) for a form."""
+    return [(outcome.value, outcome.label) for outcome in OUTCOMES]
