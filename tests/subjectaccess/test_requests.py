@@ -9,7 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from livc.access.errors import NotFound
 from livc.audit.models import AccessLogEntry
+from livc.organisations.models import Role
 from livc.subjectaccess import services
 from livc.subjectaccess.models import SubjectRequest
 
@@ -109,10 +111,27 @@ def test_bad_request_input_comes_back_at_the_field(client, world, data, field):
 
 
 def test_service_refuses_a_person_of_another_cell(world):
+    coordinator = world.users["coordinator"]
+    second = CellFactory()
+    join(coordinator, Role.COORDINATOR, second, coordinator.memberships.first().organisation)
     with pytest.raises(ValidationError):
         services.request_create(
-            user=world.users["coordinator"], cell=CellFactory(), kind="access",
+            user=type(coordinator).objects.get(pk=coordinator.pk), cell=second, kind="access",
             received_on=today(), description="x", subject=world.signal.subject,
+        )  # fmt: skip
+
+
+def test_service_refuses_a_cell_the_user_does_not_coordinate(world):
+    """Rules inward: the service checks its policy itself, whoever calls it."""
+    with pytest.raises(NotFound):
+        services.request_create(
+            user=world.users["coordinator"], cell=CellFactory(), kind="access",
+            received_on=today(), description="x",
+        )  # fmt: skip
+    with pytest.raises(NotFound):
+        services.request_create(
+            user=world.users["partner"], cell=world.cell, kind="access",
+            received_on=today(), description="x",
         )  # fmt: skip
 
 

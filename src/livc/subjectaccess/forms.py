@@ -1,7 +1,5 @@
 """Input parsing for subject access pages. Rules live in services and policies."""
 
-import datetime
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -75,14 +73,6 @@ class RequestForm(forms.Form):
         else:
             self.fields["cell"].queryset = cells
         self.fields["received_on"].initial = timezone.localdate()
-
-    def clean_received_on(self):
-        value = self.cleaned_data["received_on"]
-        if value > timezone.localdate():
-            raise ValidationError(_("The date cannot be in the future."))
-        if value < datetime.date(2018, 5, 25):
-            raise ValidationError(_("Check the date: the GDPR applies from 25 May 2018."))
-        return value
 
 
 class DecisionForm(forms.Form):

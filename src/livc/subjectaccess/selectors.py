@@ -7,6 +7,7 @@ from livc.cases.models import Case, Subject
 from livc.intake.models import Signal
 
 from . import policies
+from .forms import DecisionForm
 from .models import SubjectRequest
 
 STATES = ("open", "overdue", "decided", "all")
@@ -45,4 +46,39 @@ def subject_overview(*, subject: Subject) -> dict:
         "signals": subject_signals(subject).order_by("received_on", "id"),
         "cases": subject_cases(subject).order_by("opened_on", "id"),
         "requests": subject.requests.order_by("-received_on", "-id"),
+    }
+
+
+# Pages that show a person or a request: built here, and the read logged, whatever the
+# response status (a form error that shows the page again is a read too).
+# (services is imported in the functions: it imports export, which imports this module.)
+
+
+def subject_page(*, user, subject: Subject) -> dict:
+    from . import services
+
+    services.subject_viewed(user=user, subject=subject)
+    return {"subject": subject, **subject_overview(subject=subject)}
+
+
+def request_form_page(*, user, subject: Subject | None, form) -> dict:
+    """The form for a new request; with a person named on it, that read is logged."""
+    from . import services
+
+    if subject is not None:
+        services.subject_viewed(user=user, subject=subject)
+    return {"form": form, "subject": subject}
+
+
+def request_page(*, user, subject_request: SubjectRequest, form=None) -> dict:
+    from . import services
+
+    services.request_viewed(user=user, subject_request=subject_request)
+    if form is None and policies.can_decide(user, subject_request):
+        form = DecisionForm()
+    return {
+        "subject_request": subject_request,
+        # A posted form comes back with its errors (e.g. "already decided").
+        "decision_form": form,
+        "can_export": policies.can_answer_with_export(user, subject_request),
     }

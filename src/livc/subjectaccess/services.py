@@ -1,6 +1,7 @@
 """Searches, exports and data-subject requests. Each call appends to the access log.
 
-Callers authorise (policies); services validate input and state and raise
+Each service checks its policy (NotFound when the record is not the user's to see,
+Refused when it is but the act is not theirs), validates input and state and raises
 `ValidationError`, keyed by field where one field is at fault.
 """
 
@@ -12,12 +13,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from livc.access.actor import actor_for
+from livc.access.errors import NotFound, Refused
 from livc.audit.models import AccessLogEntry
 from livc.audit.services import record
 from livc.cases.models import Subject
-from livc.access.actor import actor_for
 from livc.cases.services import subject_lookup_indexes
-from livc.core.dates import add_months
+from livc.core.dates import add_months, date_problem
+from livc.privacy.national_number import validate_national_number
 
 from . import export, policies
 from .models import SubjectRequest
@@ -73,11 +76,18 @@ def subject_search(
     on either. The search is logged once per cell searched (with the number
     found, never the details) and once per subject record found.
     """
+    if not policies.can_search(user):
+        raise NotFound
     by_name = bool(first_name and last_name and birth_date)
     if not by_name and not national_number:
         raise ValidationError(
             _("Give first name, last name and birth date, or the national register number.")
         )
+    if national_number:
+        try:
+            national_number = validate_national_number(national_number)
+        except ValidationError as error:
+            raise ValidationError({"national_number": error.messages}) from error
     names, numbers = subject_lookup_indexes(
         first_name, last_name, birth_date or datetime.date.min, national_number
     )
@@ -91,7 +101,7 @@ def subject_search(
         .prefetch_related("cases", "signals")
         .order_by("created_at", "id")
     )
-    for cell_id in sorted(policies.coordinator_cells(user)):
+    for cell_id in sorted(policies.handled_cells(user)):
         count = sum(1 for subject in found if subject.cell_id == cell_id)
         record(
             actor=actor_for(user, cell_id),
@@ -114,6 +124,12 @@ def subject_export(
     *, user, subject: Subject, fmt: str, subject_request: SubjectRequest | None = None
 ) -> dict:
     """Log the export, then gather it: the export lists its own access-log entry."""
+    _check_subject(user, subject)
+    if subject_request is not None and (
+        subject_request.subject_id != subject.pk
+        or not policies.can_read_request(user, subject_request)
+    ):
+        raise NotFound
     reason = f"subject access export ({fmt})"
     ref = subject_request.reference if subject_request else ""
     if subject_request is not None:
@@ -125,9 +141,21 @@ def subject_export(
 # Requests ---------------------------------------------------------------------------------
 
 
-def _check_received_on(received_on: datetime.date) -> None:
-    if received_on > timezone.localdate():
-        raise ValidationError({"received_on": _("The date cannot be in the future.")})
+# The GDPR applies from this day: no request under it can be older.
+GDPR_START = datetime.date(2018, 5, 25)
+
+
+def _check_subject(user, subject: Subject) -> None:
+    if not policies.searchable_subjects(user).filter(pk=subject.pk).exists():
+        raise NotFound
+
+
+def _received_on_problem(received_on: datetime.date | None, today: datetime.date) -> str:
+    if received_on is None:
+        return _("Give the date the request was received.")
+    if received_on < GDPR_START:
+        return _("Check the date: the GDPR applies from 25 May 2018.")
+    return date_problem(received_on, today=today)
 
 
 @transaction.atomic
@@ -139,13 +167,23 @@ def request_create(
     received_on: datetime.date,
     description: str,
     subject: Subject | None = None,
+    today: datetime.date | None = None,
 ) -> SubjectRequest:
-    """Record a request; the answer is due one month after receipt."""
-    _check_received_on(received_on)
-    if not description.strip():
-        raise ValidationError({"description": _("Write what the person asks.")})
+    """Record a request, as the coordinator of `cell`; the answer is due one month after
+    receipt."""
+    if cell.pk not in policies.handled_cells(user):
+        raise NotFound
+    if subject is not None:
+        _check_subject(user, subject)
+    errors = {}
+    if problem := _received_on_problem(received_on, today or timezone.localdate()):
+        errors["received_on"] = problem
+    if not (description or "").strip():
+        errors["description"] = _("Write what the person asks.")
     if kind not in SubjectRequest.Kind.values:
-        raise ValidationError({"kind": _("Choose the kind of request.")})
+        errors["kind"] = _("Choose the kind of request.")
+    if errors:
+        raise ValidationError(errors)
     if subject is not None and subject.cell_id != cell.pk:
         raise ValidationError(_("This person is not held by this cell."))
     subject_request = SubjectRequest.objects.create(
@@ -169,17 +207,26 @@ def request_decide(
     decision: str,
     decided_on: datetime.date,
     reason: str = "",
+    today: datetime.date | None = None,
 ) -> SubjectRequest:
-    """Record the decision once. A refusal or partial grant needs its reason."""
+    """Record the decision once, as the coordinator of the request's cell. A refusal or
+    partial grant needs its reason."""
+    if not policies.visible_requests(user).filter(pk=subject_request.pk).exists():
+        raise NotFound
+    if not policies.can_read_request(user, subject_request):
+        raise Refused
+    today = today or timezone.localdate()
     errors = {}
     if decision not in (D.GRANTED, D.PARTIALLY, D.REFUSED):
         errors["decision"] = _("Choose the decision.")
-    if decision in SubjectRequest.NEEDS_REASON and not reason.strip():
+    if decision in SubjectRequest.NEEDS_REASON and not (reason or "").strip():
         errors["decision_reason"] = _(
             "Give the reason: the person must be told why the request is not fully granted."
         )
-    if decided_on > timezone.localdate():
-        errors["decided_on"] = _("The date cannot be in the future.")
+    if decided_on is None:
+        errors["decided_on"] = _("Give the date of the decision.")
+    elif problem := date_problem(decided_on, today=today):
+        errors["decided_on"] = problem
     elif decided_on < subject_request.received_on:
         errors["decided_on"] = _("The decision cannot come before the request was received.")
     if errors:
@@ -188,7 +235,7 @@ def request_decide(
     if not locked.is_pending:
         raise ValidationError(_("This request has already been decided."))
     subject_request.decision = decision
-    subject_request.decision_reason = reason.strip()
+    subject_request.decision_reason = (reason or "").strip()
     subject_request.decided_on = decided_on
     subject_request.decided_by = user
     subject_request.save(update_fields=["decision", "decision_reason", "decided_on", "decided_by"])

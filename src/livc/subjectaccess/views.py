@@ -5,12 +5,14 @@ import json
 
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from livc.access.errors import NotFound
+from livc.access.params import query_id
 from livc.core.paging import paginate
 from livc.organisations.models import Cell
 
@@ -35,7 +37,7 @@ def _add_errors(form, error: ValidationError) -> None:
 def search(request):
     """Search by POST so the details never appear in a URL, a log or the history."""
     if not policies.can_search(request.user):
-        raise Http404
+        raise NotFound
     form = SearchForm(request.POST if request.method == "POST" else None)
     context = {"form": form, "searched": False}
     if request.method == "POST" and form.is_valid():
@@ -56,24 +58,21 @@ def search(request):
     return render(request, "subjectaccess/search.html", context, status=status)
 
 
-@require_GET
+@require_safe
 def subject_detail(request, pk: int):
     subject = policies.access_subject(request.user, pk)
-    services.subject_viewed(user=request.user, subject=subject)
-    context = {"subject": subject, **selectors.subject_overview(subject=subject)}
+    context = selectors.subject_page(user=request.user, subject=subject)
     return render(request, "subjectaccess/subject_detail.html", context)
 
 
 def _linked_request(request, subject) -> SubjectRequest | None:
     """`?request=<id>`: the access request this export answers (same subject), or 404."""
-    raw = request.GET.get("request")
-    if not raw:
+    request_id = query_id(request, "request")
+    if request_id is None:
         return None
-    if not raw.isdigit():
-        raise Http404
-    subject_request = policies.access_request(request.user, int(raw))
+    subject_request = policies.access_request(request.user, request_id)
     if subject_request.subject_id != subject.pk:
-        raise Http404
+        raise NotFound
     return subject_request
 
 
@@ -95,7 +94,7 @@ def _download(content, content_type: str, filename: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def export_json(request, pk: int):
     data, subject_id = _export(request, pk, "json")
     content = json.dumps(data, ensure_ascii=False, indent=2)
@@ -104,7 +103,7 @@ def export_json(request, pk: int):
     )
 
 
-@require_GET
+@require_safe
 def export_pdf(request, pk: int):
     data, subject_id = _export(request, pk, "pdf")
     return _download(
@@ -115,10 +114,10 @@ def export_pdf(request, pk: int):
 # Requests ---------------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def request_list(request):
     if not policies.can_list_requests(request.user):
-        raise Http404
+        raise NotFound
     state = request.GET.get("state", "open")
     if state not in selectors.STATES:
         state = "open"
@@ -132,7 +131,8 @@ def request_list(request):
             ("decided", _("Decided")),
             ("all", _("All")),
         ],
-        "coordinator_cells": policies.coordinator_cells(request.user),
+        "can_record": policies.can_search(request.user),
+        "linkable_cells": policies.linkable_request_cells(request.user),
     }
     return render(request, "subjectaccess/request_list.html", context)
 
@@ -140,12 +140,12 @@ def request_list(request):
 @require_http_methods(["GET", "POST"])
 def request_create(request, subject_pk: int | None = None):
     if not policies.can_search(request.user):
-        raise Http404
+        raise NotFound
     subject = policies.access_subject(request.user, subject_pk) if subject_pk else None
     cells = (
         None
         if subject
-        else Cell.objects.filter(pk__in=policies.coordinator_cells(request.user)).order_by("name")
+        else Cell.objects.filter(pk__in=policies.handled_cells(request.user)).order_by("name")
     )
     form = RequestForm(request.POST if request.method == "POST" else None, cells=cells)
     if request.method == "POST" and form.is_valid():
@@ -168,22 +168,18 @@ def request_create(request, subject_pk: int | None = None):
             )
             return redirect("subjectaccess:request", pk=subject_request.pk)
     status = 400 if form.errors else 200
-    context = {"form": form, "subject": subject}
+    context = selectors.request_form_page(user=request.user, subject=subject, form=form)
     return render(request, "subjectaccess/request_form.html", context, status=status)
 
 
 def _request_page(request, subject_request, form=None, status=200):
-    context = {
-        "subject_request": subject_request,
-        "decision_form": form or (DecisionForm() if subject_request.is_pending else None),
-    }
+    context = selectors.request_page(user=request.user, subject_request=subject_request, form=form)
     return render(request, "subjectaccess/request_detail.html", context, status=status)
 
 
-@require_GET
+@require_safe
 def request_detail(request, pk: int):
     subject_request = policies.access_request(request.user, pk)
-    services.request_viewed(user=request.user, subject_request=subject_request)
     return _request_page(request, subject_request)
 
 
