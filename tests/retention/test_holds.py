@@ -45,9 +45,9 @@ def test_place_a_hold_on_a_case_by_its_code(world, client, who):
 def test_place_a_hold_on_a_signal(world, client):
     signal = out_of_scope_signal(world, local(D(2020, 1, 1)))
     client.force_login(world.users["coordinator"])
-    assert place(client, signal.reference, until="2099-01-01").status_code == 302
+    assert place(client, signal.reference, until="2031-01-01").status_code == 302
     hold = LegalHold.objects.get()
-    assert hold.signal == signal and hold.until == D(2099, 1, 1)
+    assert hold.signal == signal and hold.until == D(2031, 1, 1)
 
 
 def test_a_purged_reference_is_refused_with_the_purge_date(world, client):
@@ -75,10 +75,17 @@ def test_an_unknown_or_foreign_reference_is_refused_alike(world, client):
 
 def test_bad_input_comes_back_at_the_fields(world, client):
     client.force_login(world.users["coordinator"])
-    response = place(client, world.case.code, reason="", until="2001-01-01")
+    response = place(client, world.case.code, reason="")
+    assert response.status_code == 400 and "reason" in response.context["form"].errors
+    response = place(client, world.case.code, until="2001-01-01")
     assert response.status_code == 400
     errors = response.context["form"].errors
-    assert "reason" in errors and errors["until"] == ["The end of the hold cannot lie in the past."]
+    assert errors["until"] == ["The end of the hold cannot lie in the past."]
+    response = place(client, world.case.code, until="2999-01-01")
+    assert response.status_code == 400
+    assert response.context["form"].errors["until"] == [
+        "The date cannot be more than 10 years ahead."
+    ]
     response = place(client, world.case.code, until="not a date")
     assert response.status_code == 400 and "until" in response.context["form"].errors
 

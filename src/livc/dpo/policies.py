@@ -5,8 +5,7 @@ the register of processing also for the cell's coordinator, who prepares it with
 Every check is per cell: a DPO of cell A sees nothing of cell B.
 """
 
-from django.http import Http404
-
+from livc.access.errors import NotFound
 from livc.organisations.models import Role
 from livc.organisations.selectors import cells_with_role
 
@@ -32,17 +31,10 @@ def can_see_processing_register(user) -> bool:
     return bool(register_cells(user))
 
 
-def _pick(cells: set[int], cell_id: int | None) -> int:
-    if not cells or (cell_id is not None and cell_id not in cells):
-        raise Http404
-    return cell_id if cell_id is not None else min(cells)
-
-
-def access_dpo_cell(user, cell_id: int | None) -> int:
-    """The requested cell if the user is its DPO, else their first; 404 if none."""
-    return _pick(dpo_cells(user), cell_id)
-
-
-def access_register_cell(user, cell_id: int | None) -> int:
-    """The requested cell if the user is its DPO or coordinator, else their first; 404."""
-    return _pick(register_cells(user), cell_id)
+def access_dpo_cells(user) -> set[int]:
+    """The cells whose DPO tools the user uses; NotFound when there are none. The page's
+    cell among them is chosen with `livc.access.switcher.chosen_cell`."""
+    cells = dpo_cells(user)
+    if not cells:
+        raise NotFound
+    return cells

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from livc.access.params import parse_id
 from livc.accounts.models import User
 from livc.audit.models import AccessLogEntry
 from livc.cases.models import Case
@@ -19,6 +20,7 @@ from livc.organisations.models import Cell, Membership, Organisation
 
 PAGE_SIZE = 50
 COUNT_CAP = 10_000
+MAX_PAGE = 1_000_000  # far beyond any log, well inside what an OFFSET holds
 DEFAULT_DAYS = 30
 
 
@@ -109,10 +111,9 @@ class LogPage:
 
 
 def page_of(entries: QuerySet, page: str | None, per_page: int = PAGE_SIZE) -> LogPage:
-    try:
-        number = max(1, int(page or 1))
-    except ValueError:
-        number = 1
+    """Page `page` (the first when it is not a page number; beyond the result an empty
+    page, never an offset the database cannot hold)."""
+    number = min(parse_id(page) or 1, MAX_PAGE)
     start = (number - 1) * per_page
     rows = list(entries[start : start + per_page + 1])
     total = entries.order_by()[: COUNT_CAP + 1].count()

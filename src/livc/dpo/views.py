@@ -6,14 +6,17 @@ No view here shows case content: codes, ids, dates, roles, organisations and cou
 import datetime
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
+from livc.access.errors import NotFound
+from livc.access.params import parse_id
+from livc.access.switcher import chosen_cell
 from livc.audit.verification import latest_verification, problem_display, seal_status
 from livc.core.pdf import render_pdf
 from livc.retention.selectors import retention_summary
@@ -27,13 +30,22 @@ from .forms import AccessLogFilterForm, WeekForm
 LIVE_VERIFY_MAX_ENTRIES = 250_000
 
 
-def _cell_id(request) -> int | None:
-    value = request.GET.get("cell") or request.POST.get("cell")
-    if not value:
-        return None
-    if not value.isdigit():
-        raise Http404
-    return int(value)
+def _dpo_cell(request) -> int:
+    """The DPO's cell chosen by `?cell=` (the cell switcher); malformed or not theirs: 404."""
+    return chosen_cell(request, policies.access_dpo_cells(request.user))
+
+
+def _posted_cell(request) -> int:
+    """The DPO's cell named by the posted `cell` field, else by `?cell=`; malformed or not
+    theirs: 404."""
+    cells = policies.access_dpo_cells(request.user)
+    raw = request.POST.get("cell", "")
+    if raw == "":
+        return chosen_cell(request, cells)
+    cell_id = parse_id(raw)
+    if cell_id not in cells:
+        raise NotFound
+    return cell_id
 
 
 def _context(cell_ids: set[int], cell_id: int, **extra) -> dict:
@@ -55,9 +67,9 @@ def _integrity(user) -> dict:
     }
 
 
-@require_GET
+@require_safe
 def home(request):
-    cell_id = policies.access_dpo_cell(request.user, _cell_id(request))
+    cell_id = _dpo_cell(request)
     context = _context(
         policies.dpo_cells(request.user),
         cell_id,
@@ -80,10 +92,10 @@ def _log_form(request, cell_id: int) -> AccessLogFilterForm:
     )
 
 
-@require_GET
+@require_safe
 def access_log(request):
     """Search the cell's access log; the search itself is logged."""
-    cell_id = policies.access_dpo_cell(request.user, _cell_id(request))
+    cell_id = _dpo_cell(request)
     form = _log_form(request, cell_id)
     context = _context(policies.dpo_cells(request.user), cell_id, form=form)
     if not form.is_valid():
@@ -95,10 +107,10 @@ def access_log(request):
     return render(request, "dpo/access_log.html", context)
 
 
-@require_GET
+@require_safe
 def access_log_export(request):
     """The filtered log as CSV (an EXPORT entry); bad filters go back to the search page."""
-    cell_id = policies.access_dpo_cell(request.user, _cell_id(request))
+    cell_id = _dpo_cell(request)
     form = _log_form(request, cell_id)
     if not form.is_valid():
         return redirect(reverse("dpo:access_log") + "?" + request.GET.urlencode())
@@ -117,9 +129,9 @@ def access_log_export(request):
     return response
 
 
-@require_GET
+@require_safe
 def access_statistics(request):
-    cell_id = policies.access_dpo_cell(request.user, _cell_id(request))
+    cell_id = _dpo_cell(request)
     data = request.GET.copy()
     data.setdefault("week", timezone.localdate().isoformat())
     form = WeekForm(data)
@@ -144,18 +156,18 @@ def access_statistics(request):
     return render(request, "dpo/statistics.html", context)
 
 
-@require_GET
+@require_safe
 def integrity(request):
-    cell_id = policies.access_dpo_cell(request.user, _cell_id(request))
+    cell_id = _dpo_cell(request)
     context = _context(policies.dpo_cells(request.user), cell_id, **_integrity(request.user))
     return render(request, "dpo/integrity.html", context)
 
 
 @require_POST
 def verify(request):
-    cell_id = policies.access_dpo_cell(request.user, _cell_id(request))
+    cell_id = _posted_cell(request)
     if not policies.can_verify_chain(request.user):
-        raise Http404
+        raise NotFound
     target = reverse("dpo:integrity") + f"?cell={cell_id}"
     if seal_status().sealed_up_to > LIVE_VERIFY_MAX_ENTRIES:
         messages.error(
@@ -179,20 +191,20 @@ def verify(request):
 
 def _register(request) -> tuple[register.ProcessingRegister, dict]:
     cell_ids = policies.register_cells(request.user)
-    cell_id = policies.access_register_cell(request.user, _cell_id(request))
+    cell_id = chosen_cell(request, cell_ids)
     context = _context(cell_ids, cell_id)
     processing = register.processing_register(cell=context["cell"])
     context["register"] = processing
     return processing, context
 
 
-@require_GET
+@require_safe
 def processing_register(request):
     _processing, context = _register(request)
     return render(request, "dpo/register.html", context)
 
 
-@require_GET
+@require_safe
 def processing_register_pdf(request):
     processing, context = _register(request)
     services.register_exported(user=request.user, cell_id=processing.cell.pk)

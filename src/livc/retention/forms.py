@@ -1,5 +1,4 @@
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .rules import bounds, bounds_errors
@@ -59,9 +58,3 @@ class HoldForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Leave empty to hold until the hold is lifted."),
     )
-
-    def clean_until(self):
-        until = self.cleaned_data.get("until")
-        if until is not None and until < timezone.localdate():
-            raise forms.ValidationError(_("The end of the hold cannot lie in the past."))
-        return until

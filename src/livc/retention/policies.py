@@ -4,8 +4,7 @@ Pages show codes, dates, types and cells only, never names or free text. Everyon
 gets a 404, like any record they may not see.
 """
 
-from django.http import Http404
-
+from livc.access.errors import NotFound
 from livc.organisations.models import Role
 from livc.organisations.selectors import cells_with_role
 
@@ -29,20 +28,18 @@ def can_edit_policy(user, cell_id: int) -> bool:
     return cell_id in cells_with_role(user, Role.COORDINATOR)
 
 
+def record_link_cells(user) -> set[int]:
+    """Cells whose records the retention queue links to (their pages are the coordinator's;
+    the DPO sees references only). The record pages apply the charter gate themselves."""
+    return cells_with_role(user, Role.COORDINATOR)
+
+
 def access_cells(user) -> set[int]:
     """The user's retention cells, or 404 when there are none."""
     cells = retention_cells(user)
     if not cells:
-        raise Http404
+        raise NotFound
     return cells
-
-
-def access_cell(user, cell_id: int | None) -> int:
-    """The requested cell if the user may see its retention, else their first; 404 if none."""
-    cells = access_cells(user)
-    if cell_id is not None and cell_id not in cells:
-        raise Http404
-    return cell_id if cell_id is not None else min(cells)
 
 
 def access_hold(user, hold_id: int) -> LegalHold:
@@ -52,5 +49,5 @@ def access_hold(user, hold_id: int) -> LegalHold:
         .first()
     )
     if hold is None:
-        raise Http404
+        raise NotFound
     return hold

@@ -1,4 +1,5 @@
-"""Writes on retention: a cell's periods and legal holds. Atomic, audited."""
+"""Writes on retention: a cell's periods and legal holds. Atomic, audited. Each checks its
+policy (NotFound outside the user's retention cells, Refused for what the DPO only reads)."""
 
 import datetime
 
@@ -7,13 +8,16 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from livc.access.actor import actor_for
+from livc.access.errors import NotFound, Refused
 from livc.audit.models import AccessLogEntry
 from livc.audit.services import record
 from livc.cases.models import Case
-from livc.access.actor import actor_for
+from livc.core.dates import date_problem
 from livc.core.locking import ConcurrentEditError, save_if_unchanged
 from livc.intake.models import Signal
 
+from . import policies
 from .models import LegalHold, RetentionOverride
 from .rules import bounds_errors
 
@@ -39,6 +43,10 @@ def override_save(
     """Set the cell's own periods (None: the deployment's default). `version` is the one
     the form was loaded with (0 when the cell had no override yet). Values outside the
     deployment's bounds are refused with a ValidationError keyed by field."""
+    if cell.pk not in policies.retention_cells(user):
+        raise NotFound
+    if not policies.can_edit_policy(user, cell.pk):
+        raise Refused
     errors = bounds_errors(
         out_of_scope_months=out_of_scope_months, closed_case_months=closed_case_months
     )
@@ -87,16 +95,22 @@ def legal_hold_place(
     signal: Signal | None = None,
     reason: str,
     until: datetime.date | None = None,
+    today: datetime.date | None = None,
 ) -> LegalHold:
     """Hold one case or one signal: the purge leaves it (and what follows it) alone while
-    the hold is active. The caller has checked that the user may manage holds in its cell."""
+    the hold is active. NotFound unless the user manages retention in its cell."""
     if (case is None) == (signal is None):
         raise ValueError("a legal hold is on exactly one case or one signal")
+    if (case or signal).cell_id not in policies.retention_cells(user):
+        raise NotFound
+    today = today or timezone.localdate()
     errors = {}
-    if not reason.strip():
+    if not (reason or "").strip():
         errors["reason"] = _("Give the reason for the hold (no names).")
-    if until is not None and until < timezone.localdate():
+    if until is not None and until < today:
         errors["until"] = _("The end of the hold cannot lie in the past.")
+    elif problem := date_problem(until, today=today, future=True):
+        errors["until"] = problem
     if errors:
         raise ValidationError(errors)
     _lock(case, signal)
@@ -125,6 +139,8 @@ def legal_hold_place(
 @transaction.atomic
 def legal_hold_lift(*, user, hold: LegalHold) -> LegalHold:
     """End a hold now; the record becomes purgeable again if it is past retention."""
+    if hold.cell_id not in policies.retention_cells(user):
+        raise NotFound
     updated = LegalHold.objects.filter(pk=hold.pk, lifted_at__isnull=True).update(
         lifted_at=timezone.now(), lifted_by=user
     )

@@ -4,29 +4,23 @@ only. Everyone else gets a 404; bad input comes back at the form with status 400
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from livc.access.errors import NotFound
+from livc.access.switcher import chosen_cell
 from livc.core.locking import ConcurrentEditError
 from livc.core.paging import paginate, sort
-from livc.organisations.models import Role
-from livc.organisations.selectors import cells_with_role
 
 from . import policies, selectors, services
 from .forms import HoldForm, OverrideForm, QueueFilterForm
 from .rules import bounds, default_periods
 
 
-def _cell_param(request) -> int | None:
-    value = request.GET.get("cell", "")
-    return int(value) if value.isdigit() else None
-
-
-@require_GET
+@require_safe
 def queue(request):
     cells = policies.access_cells(request.user)
     form = QueueFilterForm(request.GET or None)
@@ -45,7 +39,7 @@ def queue(request):
             "sort": current_sort,
             "today": today,
             "days": days,
-            "coordinator_cells": cells_with_role(request.user, Role.COORDINATOR),
+            "linked_cells": policies.record_link_cells(request.user),
         },
     )
 
@@ -118,7 +112,7 @@ def hold_lift(request, pk: int):
     return redirect("retention:holds")
 
 
-@require_GET
+@require_safe
 def tombstones(request):
     cells = policies.access_cells(request.user)
     rows, current_sort = sort(
@@ -137,13 +131,13 @@ def tombstones(request):
 
 @require_http_methods(["GET", "POST"])
 def policy(request):
-    cell_id = policies.access_cell(request.user, _cell_param(request))
-    cells = policies.retention_cells(request.user)
+    cells = policies.access_cells(request.user)
+    cell_id = chosen_cell(request, cells)
     rows = selectors.cell_policies(cell_ids=cells)
     current = next(row for row in rows if row.cell.pk == cell_id)
     can_edit = policies.can_edit_policy(request.user, cell_id)
     if request.method == "POST" and not can_edit:
-        raise Http404
+        raise NotFound
     override = current.override
     form = None
     if can_edit:
