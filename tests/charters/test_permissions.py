@@ -82,3 +82,17 @@ def test_detail_offers_actions_by_permission(client, matrix_world):
         body = client.get(url).content.decode()
         assert ("Publish a new version" in body) is publish_link, role
         assert ("Who accepted" in body) is acceptances_link, role
+
+
+def test_read_only_pages_refuse_a_post_and_answer_head(client, world):
+    """Finding 6: read views answer GET/HEAD only; a POST never renders them."""
+    version = publish(world)
+    client.force_login(world.users["coordinator"])
+    for url in (
+        reverse("charters:index"),
+        reverse("charters:detail", args=[world.cell.pk]),
+        reverse("charters:version", args=[version.pk]),
+        reverse("charters:acceptances", args=[world.cell.pk]),
+    ):
+        assert client.post(url).status_code == 405, url
+        assert client.head(url).status_code in (200, 302), url

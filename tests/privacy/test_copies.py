@@ -2,6 +2,8 @@
 and that making one is logged."""
 
 import pytest
+from django.conf import settings
+from django.test import override_settings
 from django.urls import reverse
 
 from livc.audit.models import AccessLogEntry
@@ -10,11 +12,14 @@ from livc.privacy.urls import urlpatterns
 from livc.trajectories import services as plan_services
 
 from ..casework import ROLES
+from ..charters.conftest import publish
 from ..conferences.helpers import conference_world
 from ..trajectories.conftest import add_action
 
 pytestmark = pytest.mark.django_db
 
+GATE = "livc.charters.middleware.CharterGateMiddleware"
+WITHOUT_MIDDLEWARE = [m for m in settings.MIDDLEWARE if m != GATE]
 CASE_READERS = {"coordinator", "chair", "information_officer", "partner"}
 NOTE = (
     "Gesprek met Jan Peeters (°14/03/2005) en zijn moeder Els Wouters, Kerkstraat 12, "
@@ -122,3 +127,24 @@ def test_source_pages_link_to_the_copies(client, world):
     )
     plan_page = client.get(reverse("trajectories:plan", args=[world.case.pk])).content.decode()
     assert reverse("privacy:progress_note_copy", args=[world.progress_note.pk]) in plan_page
+
+
+@pytest.mark.parametrize(("name", "pk", "allowed"), MATRIX, ids=[m[0] for m in MATRIX])
+def test_copies_answer_get_and_head_only(client, world, name, pk, allowed):
+    """Finding 6: a POST to a read view does not render it."""
+    client.force_login(world.users["coordinator"])
+    url = reverse(f"privacy:{name}", args=[pk(world)])
+    assert client.post(url).status_code == 405
+    assert client.head(url).status_code == 200
+
+
+@pytest.mark.parametrize("who", ["coordinator", "chair", "partner"])
+@pytest.mark.parametrize(("name", "pk", "allowed"), MATRIX, ids=[m[0] for m in MATRIX])
+def test_copies_wait_for_the_charters(client, world, who, name, pk, allowed):
+    """The copies go through the owning records' policies, and so through the charter gate
+    (a condition of `visible_cases`), even for who leads the conference."""
+    publish(world)
+    client.force_login(world.users[who])
+    with override_settings(MIDDLEWARE=WITHOUT_MIDDLEWARE):
+        response = client.get(reverse(f"privacy:{name}", args=[pk(world)]))
+    assert response.status_code == 404

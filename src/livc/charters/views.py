@@ -3,12 +3,13 @@ Views parse input, check policies (refusal = 404), call one service and render."
 
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
+from livc.access.errors import NotFound
 from livc.core.paging import paginate
 from livc.organisations.models import Cell
 
@@ -48,18 +49,18 @@ def _continue(next_url: str):
     return HttpResponseRedirect(next_url) if next_url else redirect("charters:index")
 
 
-@require_GET
+@require_safe
 def index(request):
     cells = policies.member_cells(request.user)
     if not cells:
-        raise Http404
+        raise NotFound
     if len(cells) == 1:
         return redirect("charters:detail", cell_id=next(iter(cells)))
     cells = Cell.objects.filter(pk__in=cells, is_active=True).order_by("name")
     return render(request, "charters/index.html", {"cells": cells})
 
 
-@require_GET
+@require_safe
 def detail(request, cell_id: int):
     cell = policies.access_cell(request.user, cell_id)
     current = selectors.current_versions(cell=cell)
@@ -78,7 +79,7 @@ def detail(request, cell_id: int):
     return render(request, "charters/detail.html", context)
 
 
-@require_GET
+@require_safe
 def version(request, version_id: int):
     version = policies.access_version(request.user, version_id)
     previous = selectors.previous_version(version=version)
@@ -94,7 +95,7 @@ def version(request, version_id: int):
 def publish(request, cell_id: int, kind: str):
     cell = policies.access_cell(request.user, cell_id)
     if not policies.can_publish(request.user, cell.pk) or kind not in CharterVersion.Kind.values:
-        raise Http404
+        raise NotFound
     current = selectors.current_versions(cell=cell).get(kind)
     context = {"cell": cell, "kind": CharterVersion.Kind(kind), "current": current}
     if request.method == "GET":
@@ -147,7 +148,7 @@ def publish(request, cell_id: int, kind: str):
 def accept(request):
     user = request.user
     if not policies.member_cells(user):
-        raise Http404
+        raise NotFound
     next_url = _safe_next(request, request.POST.get("next") or request.GET.get("next", ""))
     pending = policies.pending_charters(user)
     if not pending:
@@ -175,11 +176,11 @@ def accept(request):
 SHOW_CHOICES = ("all", "pending")
 
 
-@require_GET
+@require_safe
 def acceptances(request, cell_id: int):
     cell = policies.access_cell(request.user, cell_id)
     if not policies.can_see_acceptances(request.user, cell.pk):
-        raise Http404
+        raise NotFound
     current = selectors.current_versions(cell=cell)
     versions = [current[kind] for kind in selectors.KINDS if kind in current]
     members = selectors.cell_members(cell=cell)

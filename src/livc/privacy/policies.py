@@ -37,6 +37,10 @@ def access_minutes(user, minutes_id: int) -> Minutes:
         raise Http404
     if not conference_policies.visible_items(user, conference).filter(pk=minutes.item_id).exists():
         raise Http404
+    # And whoever reads the minutes of an item reads its case: the case's own policy too
+    # (with the charter gate), whatever the conference policy lets through.
+    if not visible_cases(user).filter(pk=minutes.item.case_id).exists():
+        raise Http404
     return minutes
 
 

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
 
 from livc.cases.models import Case
 
@@ -61,6 +62,7 @@ def _render(request, *, case: Case, text: str, source: str, back_url: str, objec
     return response
 
 
+@require_safe
 def note_copy(request, pk: int):
     note = policies.access_assessment_note(request.user, pk)
     return _render(
@@ -74,6 +76,7 @@ def note_copy(request, pk: int):
     )
 
 
+@require_safe
 def minutes_copy(request, pk: int):
     minutes = policies.access_minutes(request.user, pk)
     item = minutes.item
@@ -93,6 +96,7 @@ def minutes_copy(request, pk: int):
     )
 
 
+@require_safe
 def progress_note_copy(request, pk: int):
     note = policies.access_progress_note(request.user, pk)
     case = note.action.plan.case
