@@ -66,7 +66,14 @@ def test_member_is_sent_to_accept_then_continues(client, world):
 
 def test_every_case_data_namespace_is_gated(client, world):
     publish(world)
-    assert {"intake", "cases", "conferences", "trajectories", "subjectaccess"} == GATED_NAMESPACES
+    assert {
+        "intake",
+        "cases",
+        "conferences",
+        "trajectories",
+        "subjectaccess",
+        "polarisation",
+    } == GATED_NAMESPACES
     client.force_login(world.users["coordinator"])
     for url in gated_urls(world):
         response = client.get(url)

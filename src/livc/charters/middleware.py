@@ -9,9 +9,12 @@ from django.urls import reverse
 
 from .policies import pending_charters
 
-# URL namespaces that show or change case data (signals and consultations, cases,
-# conferences, plans, subject access requests).
-GATED_NAMESPACES = frozenset({"intake", "cases", "conferences", "trajectories", "subjectaccess"})
+# URL namespaces of the cell's confidential work (signals and consultations, cases,
+# conferences, plans, subject access requests, polarisation situations). The policies gate
+# the same data on their own (a pending charter hides it); this only sends people to accept.
+GATED_NAMESPACES = frozenset(
+    {"intake", "cases", "conferences", "trajectories", "subjectaccess", "polarisation"}
+)
 
 
 def accept_url(next_url: str = "") -> str:
