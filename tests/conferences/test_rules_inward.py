@@ -89,6 +89,31 @@ def test_minutes_with_a_review_or_an_action_due_centuries_ahead_are_refused(worl
     assert "actions" in refused.value.message_dict
 
 
+def test_the_database_refuses_a_conference_that_ends_before_it_starts(world):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Conference.objects.filter(pk=world.planned.pk).update(ends_at=world.planned.starts_at)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_data_migration_gives_such_a_conference_an_end():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate([("conferences", "0001_initial")])
+    old = executor.loader.project_state([("conferences", "0001_initial")]).apps
+    cell = old.get_model("organisations", "Cell").objects.create(name="Old cell", code="OLD")
+    starts = _moment(datetime.date(2025, 3, 1))
+    broken = old.get_model("conferences", "Conference").objects.create(
+        cell=cell, starts_at=starts, ends_at=starts - datetime.timedelta(hours=1), place="Hall"
+    )
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    assert Conference.objects.get(pk=broken.pk).ends_at == starts + datetime.timedelta(hours=1)
+
+
 # Minutes PDF never fails on missing minutes ------------------------------------------------
 
 

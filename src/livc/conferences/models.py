@@ -33,6 +33,12 @@ class Conference(models.Model):
         verbose_name_plural = _("case conferences")
         ordering = ["-starts_at", "-id"]
         indexes = [models.Index(fields=["cell", "-starts_at"], name="conference_cell_start")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="conference_ends_after_start",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.cell} {self.starts_at:%Y-%m-%d %H:%M}"

@@ -67,6 +67,11 @@ def ensure_visible(user, conference: Conference) -> Conference:
     return conference
 
 
+def can_list(user) -> bool:
+    """The conference list is for every member of a cell (it may well be empty)."""
+    return bool(cell_memberships(user))
+
+
 def planning_cells(user) -> set[int]:
     """Cells in which the user plans conferences: those they coordinate."""
     return cells_with_role(user, Role.COORDINATOR)

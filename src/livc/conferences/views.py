@@ -13,7 +13,6 @@ from livc.access.errors import NotFound
 from livc.cases.forms import add_service_errors
 from livc.core.paging import paginate
 from livc.organisations.models import Cell, Organisation
-from livc.organisations.selectors import cell_memberships
 
 from . import ical, pdf, policies, selectors, services
 from .forms import (
@@ -39,7 +38,7 @@ def _data(request):
 
 @require_safe
 def conference_list(request):
-    if not cell_memberships(request.user):
+    if not policies.can_list(request.user):
         raise NotFound
     conferences = selectors.conference_list(user=request.user)
     return render(
