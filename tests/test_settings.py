@@ -36,6 +36,7 @@ def test_production_refuses_to_start_without_a_secret_key():
 KEYS = {
     "LIVC_ENCRYPTION_KEYS": "ZmDfcTF7_60GrrY167zsiPd67pEvs0aGOv2oasOM1Pg=",
     "LIVC_BLIND_INDEX_KEY": "b" * 40,
+    "LIVC_AUDIT_KEYS": "a" * 40,
 }
 
 

@@ -7,8 +7,8 @@ from livc.accounts.models import User
 from livc.charters.demo import NOT_ACCEPTED, seed_charters
 from livc.charters.models import CharterAcceptance, CharterVersion
 from livc.charters.policies import pending_charters
-from livc.site.demo import seed_demo
 from livc.organisations.models import Cell, Role
+from livc.site.demo import seed_demo
 
 from ..factories import member
 from .conftest import CONFIDENTIALITY, RULES, accept, publish

@@ -186,6 +186,7 @@ def _production(**env):
         "LIVC_PRODUCTION": "1",
         "LIVC_SECRET_KEY": "k" * 60,
         "LIVC_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+        "LIVC_AUDIT_KEYS": "a" * 40,
         "PATH": "/usr/bin:/bin",
         **env,
     }

@@ -2,9 +2,9 @@
 
 import pytest
 
-from livc.site import demo
 from livc.retention.demo import seed_retention
 from livc.retention.models import LegalHold, RetentionOverride, Tombstone
+from livc.site import demo
 
 pytestmark = pytest.mark.django_db
 

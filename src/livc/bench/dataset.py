@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from livc.accounts.models import User
+from livc.audit.maintenance import log_maintenance
 from livc.organisations.models import (
     Cell,
     CellMunicipality,
@@ -88,7 +89,8 @@ def _wipe() -> None:
     ]  # fmt: skip
     tables += [m._meta.db_table for m in apps.get_app_config("trajectories").get_models()]
     tables += [m._meta.db_table for m in apps.get_app_config("conferences").get_models()]
-    _sql(f"TRUNCATE {', '.join(tables)} CASCADE")
+    with log_maintenance():  # the owner rebuilding a benchmark database, never the app role
+        _sql(f"TRUNCATE {', '.join(tables)} CASCADE")
     Membership.objects.filter(cell__code__startswith="B").delete()
     User.objects.filter(email__endswith="@bench.livc.test").delete()
     Organisation.objects.filter(name__startswith="Bench ").delete()

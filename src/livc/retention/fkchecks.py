@@ -43,9 +43,13 @@ def available() -> bool:
             cursor.execute("SELECT current_setting('is_superuser') = 'on'")
         if not cursor.fetchone()[0]:
             return False
-        # Replica mode would also silence triggers of our own; there are none, and if one
-        # is ever added the purge falls back to the database's checks rather than skip it.
-        cursor.execute("SELECT NOT EXISTS (SELECT 1 FROM pg_trigger WHERE NOT tgisinternal)")
+        # Replica mode silences ordinary triggers; ours (the access log's append-only rule)
+        # are ENABLE ALWAYS and keep firing. If a trigger that replica mode would silence is
+        # ever added, the purge falls back to the database's checks rather than skip it.
+        cursor.execute(
+            "SELECT NOT EXISTS (SELECT 1 FROM pg_trigger WHERE NOT tgisinternal"
+            " AND tgenabled <> 'A')"
+        )
         return bool(cursor.fetchone()[0])
 
 

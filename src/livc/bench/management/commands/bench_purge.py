@@ -18,6 +18,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from livc.accounts.models import User
+from livc.audit.maintenance import log_maintenance
 from livc.organisations.models import Cell, Membership, Municipality, Organisation, Role
 from livc.privacy.crypto import encrypt
 from livc.retention import purge
@@ -113,7 +114,8 @@ class Command(BaseCommand):
         )
 
     def _build(self, n: int) -> None:
-        _sql(f"TRUNCATE {', '.join(_table(label) for label in WIPED)} CASCADE")
+        with log_maintenance():  # the owner rebuilding a benchmark database
+            _sql(f"TRUNCATE {', '.join(_table(label) for label in WIPED)} CASCADE")
         with transaction.atomic():
             self._registry()
         text = encrypt("Synthetic text for the purge benchmark.")
