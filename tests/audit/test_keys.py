@@ -77,6 +77,7 @@ def test_a_log_sealed_before_keys_verifies_as_legacy_and_is_then_pinned(capsys):
 
 def test_production_refuses_missing_or_short_keys():
     base = {"LIVC_PRODUCTION": "1", "LIVC_SECRET_KEY": "k" * 60, **PRODUCTION_KEYS}
+    base.pop("LIVC_AUDIT_KEYS", None)  # the settings tests' key set now includes one
     result = run_settings(**base)
     assert "LIVC_AUDIT_KEYS must be set in production" in result.stderr
     result = run_settings(**base, LIVC_AUDIT_KEYS=f"{KEY_B},short")
