@@ -46,8 +46,9 @@ def backdate(action: Action, created_days_ago: int, due_days_ago: int) -> Action
 def open_case(world, cell=None, by="coordinator", organisation=None, members=()):
     """Another case (in `cell`, default the world's) with `organisation` taking part."""
     user = world.users[by]
-    organisation = organisation or user.memberships.get().organisation
-    signal = register_signal(world, user, organisation, cell=cell or world.cell)
+    own = user.memberships.get().organisation  # the user reports on behalf of their own
+    organisation = organisation or own
+    signal = register_signal(world, user, own, cell=cell or world.cell)
     case = case_services.case_open(
         user=user, subject=signal.subject, phenomenon="other", prevention_level="primary"
     )

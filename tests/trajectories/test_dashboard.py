@@ -33,7 +33,10 @@ def overdue_action(world, case=None, organisation=None, by="coordinator") -> Act
 
 
 def signal_due(world, due_on: datetime.date, cell=None, status=Signal.Status.RECEIVED):
-    signal = register_signal(world, world.users["partner"], world.caw, cell=cell)
+    """A signal of the world's cell reported by the partner, or of `cell` by its member."""
+    reporter = world.users["partner"] if cell is None else cell.memberships.first().user
+    organisation = world.caw if cell is None else cell.memberships.first().organisation
+    signal = register_signal(world, reporter, organisation, cell=cell)
     Signal.objects.filter(pk=signal.pk).update(screening_due=due_on, status=status)
     return signal
 
