@@ -2,29 +2,35 @@
 about a phase that pages and services ask (never a phase literal outside this module and
 the models)."""
 
+from livc.core.workflow import Workflow
+
 from .models import Case
 
 P = Case.Phase
 
-TRANSITIONS: dict[str, frozenset[str]] = {
-    P.PREPARATION: frozenset({P.ACTIVE, P.ON_HOLD, P.CLOSED}),
-    P.ACTIVE: frozenset({P.ON_HOLD, P.AFTERCARE, P.CLOSED}),
-    P.ON_HOLD: frozenset({P.PREPARATION, P.ACTIVE, P.CLOSED}),
-    P.AFTERCARE: frozenset({P.ACTIVE, P.CLOSED}),
-    # Leaving `closed` is a reopening, with its own service and a mandatory reason.
-    P.CLOSED: frozenset({P.ACTIVE}),
-}
+FLOW = Workflow(
+    Case.Phase,
+    {
+        P.PREPARATION: frozenset({P.ACTIVE, P.ON_HOLD, P.CLOSED}),
+        P.ACTIVE: frozenset({P.ON_HOLD, P.AFTERCARE, P.CLOSED}),
+        P.ON_HOLD: frozenset({P.PREPARATION, P.ACTIVE, P.CLOSED}),
+        P.AFTERCARE: frozenset({P.ACTIVE, P.CLOSED}),
+        # Leaving `closed` is a reopening, with its own service and a mandatory reason.
+        P.CLOSED: frozenset({P.ACTIVE}),
+    },
+)
+TRANSITIONS = FLOW.transitions
 CLOSED = P.CLOSED
 REOPENED = P.ACTIVE  # the phase a reopened case returns to
 AFTERCARE = P.AFTERCARE  # entering it plans the check-ins
 
 
 def allowed_next(phase: str) -> frozenset[str]:
-    return TRANSITIONS.get(phase, frozenset())
+    return FLOW.allowed_next(phase)
 
 
 def is_allowed(from_phase: str, to_phase: str) -> bool:
-    return to_phase in allowed_next(from_phase)
+    return FLOW.is_allowed(from_phase, to_phase)
 
 
 def is_closed(phase: str) -> bool:

@@ -1,23 +1,29 @@
 """Allowed status changes of a case conference, as data (DESIGN.md → Workflows)."""
 
+from livc.core.workflow import Workflow
+
 from .models import Conference
 
 S = Conference.Status
 
-TRANSITIONS: dict[str, frozenset[str]] = {
-    S.PLANNED: frozenset({S.HELD}),
-    S.HELD: frozenset({S.MINUTES_APPROVED}),
-    # Approved minutes are final: nothing follows.
-    S.MINUTES_APPROVED: frozenset(),
-}
+FLOW = Workflow(
+    Conference.Status,
+    {
+        S.PLANNED: frozenset({S.HELD}),
+        S.HELD: frozenset({S.MINUTES_APPROVED}),
+        # Approved minutes are final: nothing follows.
+        S.MINUTES_APPROVED: frozenset(),
+    },
+)
+TRANSITIONS = FLOW.transitions
 
 
 def allowed_next(status: str) -> frozenset[str]:
-    return TRANSITIONS.get(status, frozenset())
+    return FLOW.allowed_next(status)
 
 
 def is_allowed(from_status: str, to_status: str) -> bool:
-    return to_status in allowed_next(from_status)
+    return FLOW.is_allowed(from_status, to_status)
 
 
 PLANNED, HELD, APPROVED = S.PLANNED, S.HELD, S.MINUTES_APPROVED

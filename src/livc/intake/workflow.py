@@ -1,5 +1,7 @@
 """Allowed status changes of a signal, as data (DESIGN.md → Workflows)."""
 
+from livc.core.workflow import Workflow
+
 from .models import Signal
 
 S = Signal.Status
@@ -7,14 +9,18 @@ OUTCOMES = (S.CASE_OPENED, S.ADVISED, S.REFERRED, S.WITHDRAWN)
 # Statuses in which the screening decision is still to be taken.
 AWAITING_DECISION = tuple(Signal.OPEN_STATUSES)
 
-TRANSITIONS: dict[str, frozenset[str]] = {
-    S.RECEIVED: frozenset({S.IN_SCREENING, *OUTCOMES}),
-    S.IN_SCREENING: frozenset(OUTCOMES),
-}
+FLOW = Workflow(
+    Signal.Status,
+    {
+        S.RECEIVED: frozenset({S.IN_SCREENING, *OUTCOMES}),
+        S.IN_SCREENING: frozenset(OUTCOMES),
+    },
+)
+TRANSITIONS = FLOW.transitions
 
 
 def is_allowed(from_status: str, to_status: str) -> bool:
-    return to_status in TRANSITIONS.get(from_status, frozenset())
+    return FLOW.is_allowed(from_status, to_status)
 
 
 def awaits_decision(status: str) -> bool:

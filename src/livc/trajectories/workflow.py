@@ -5,24 +5,30 @@ starts. `done` and `cancelled` are final. Overdue is not a status: it is derived
 due date (`Action.is_overdue`).
 """
 
+from livc.core.workflow import Workflow
+
 from .models import Action
 
 S = Action.Status
 
-TRANSITIONS: dict[str, frozenset[str]] = {
-    S.OPEN: frozenset({S.IN_PROGRESS, S.CANCELLED}),
-    S.IN_PROGRESS: frozenset({S.DONE, S.CANCELLED}),
-    S.DONE: frozenset(),
-    S.CANCELLED: frozenset(),
-}
+FLOW = Workflow(
+    Action.Status,
+    {
+        S.OPEN: frozenset({S.IN_PROGRESS, S.CANCELLED}),
+        S.IN_PROGRESS: frozenset({S.DONE, S.CANCELLED}),
+        S.DONE: frozenset(),
+        S.CANCELLED: frozenset(),
+    },
+)
+TRANSITIONS = FLOW.transitions
 
 
 def allowed_next(status: str) -> frozenset[str]:
-    return TRANSITIONS.get(status, frozenset())
+    return FLOW.allowed_next(status)
 
 
 def is_allowed(from_status: str, to_status: str) -> bool:
-    return to_status in allowed_next(from_status)
+    return FLOW.is_allowed(from_status, to_status)
 
 
 def transition_choices(status: str) -> list[tuple[str, str]]:
