@@ -3,6 +3,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 
 from livc.accounts.models import User
 from livc.organisations.models import (
+    CELL_ROLES,
     Cell,
     CellMunicipality,
     Membership,
@@ -63,7 +64,9 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 def member(role: Role, cell: Cell | None = None, user: User | None = None, **kwargs) -> User:
     """A user holding `role` (in `cell` for cell roles), with TOTP enrolled."""
     user = user or UserFactory(**kwargs)
-    if role in (Role.SUPERVISOR, Role.ADMINISTRATOR):
+    if role == Role.MEASURE_OWNER:  # above the cells, on behalf of an administration
+        Membership.objects.create(user=user, role=role, organisation=OrganisationFactory())
+    elif role not in CELL_ROLES:
         Membership.objects.create(user=user, role=role)
     else:
         Membership.objects.create(

@@ -226,10 +226,25 @@ class Role(models.TextChoices):
     DPO = "dpo", _("data protection officer")
     SUPERVISOR = "supervisor", _("supervisor")
     ADMINISTRATOR = "administrator", _("administrator")
+    # Roles above the cells (Part G): they never reach a case, signal, conference or subject.
+    POLICY_OFFICER = "policy_officer", _("policy officer")
+    MEASURE_OWNER = "measure_owner", _("measure owner")
+    MOBILE_TEAM_EXPERT = "mobile_team_expert", _("mobile-team expert")
+    GRANT_OFFICER = "grant_officer", _("grant officer")
 
 
 CELL_ROLES = (Role.COORDINATOR, Role.CHAIR, Role.INFORMATION_OFFICER, Role.PARTNER, Role.DPO)
 GLOBAL_ROLES = (Role.SUPERVISOR, Role.ADMINISTRATOR)
+# Above the cells: a region or none (federal) for policy and grant officers, like supervisors;
+# the mobile team is federal; a measure owner works in a policy domain's administration,
+# on behalf of that organisation.
+REGIONAL_ROLES = (Role.SUPERVISOR, Role.POLICY_OFFICER, Role.GRANT_OFFICER)
+ABOVE_CELL_ROLES = (
+    Role.POLICY_OFFICER,
+    Role.MEASURE_OWNER,
+    Role.MOBILE_TEAM_EXPERT,
+    Role.GRANT_OFFICER,
+)
 # Law of 30 July 2018: the mayor (chair), the prevention official (coordinator) and the
 # police (information officer) must sit in every cell.
 MANDATORY_ROLES = (Role.CHAIR, Role.COORDINATOR, Role.INFORMATION_OFFICER)
@@ -268,7 +283,10 @@ class Membership(models.Model):
         blank=True,
         related_name="memberships",
         verbose_name=_("region"),
-        help_text=_("For supervisors: the region they oversee; empty for the federal level."),
+        help_text=_(
+            "For supervisors, policy officers and grant officers: the region they work for; "
+            "empty for the federal level."
+        ),
     )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -289,11 +307,29 @@ class Membership(models.Model):
                     )
                     | Q(role=Role.SUPERVISOR, cell__isnull=True)
                     | Q(role=Role.ADMINISTRATOR, cell__isnull=True, region__isnull=True)
+                    | Q(
+                        role__in=(Role.POLICY_OFFICER, Role.GRANT_OFFICER),
+                        cell__isnull=True,
+                        organisation__isnull=True,
+                    )
+                    | Q(
+                        role=Role.MOBILE_TEAM_EXPERT,
+                        cell__isnull=True,
+                        organisation__isnull=True,
+                        region__isnull=True,
+                    )
+                    | Q(
+                        role=Role.MEASURE_OWNER,
+                        cell__isnull=True,
+                        organisation__isnull=False,
+                        region__isnull=True,
+                    )
                 ),
                 name="membership_scope_matches_role",
                 violation_error_message=_(
-                    "Cell roles need a cell and an organisation (and no region); supervisor "
-                    "and administrator roles are not tied to a cell."
+                    "Cell roles need a cell and an organisation (and no region); roles above "
+                    "the cells are not tied to a cell, and a measure owner acts on behalf of "
+                    "an organisation."
                 ),
             ),
             models.UniqueConstraint(

@@ -34,6 +34,12 @@ def cell_memberships(user) -> list[Membership]:
     return [m for m in _active_memberships(user) if m.cell_id is not None]
 
 
+def above_cell_memberships(user) -> list[Membership]:
+    """Active memberships not tied to a cell (supervisors, administrators and the roles
+    above the cells), from the same cached list: no query beyond the first."""
+    return [m for m in _active_memberships(user) if m.cell_id is None]
+
+
 def cells_with_role(user, *roles: str) -> set[int]:
     return {m.cell_id for m in cell_memberships(user) if m.role in roles}
 
