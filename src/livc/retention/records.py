@@ -41,6 +41,23 @@ class RecordRetention:
     follows: str = ""
     holds: list[Hold] = field(default_factory=list)
 
+    # The questions the notice template asks, so no state literal appears in a template.
+    @property
+    def is_dated(self) -> bool:
+        return self.state == "until"
+
+    @property
+    def while_case_open(self) -> bool:
+        return self.state == "while_open"
+
+    @property
+    def while_screened(self) -> bool:
+        return self.state == "in_screening"
+
+    @property
+    def follows_a_signal(self) -> bool:
+        return self.state == "follows_signal"
+
     @property
     def waiting_for_purge(self) -> bool:
         return self.until is not None and self.until < self.today and not self.holds
