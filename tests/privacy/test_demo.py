@@ -1,9 +1,9 @@
 import pytest
 
 from livc.cases.models import AssessmentNote
-from livc.site.demo import seed_demo
 from livc.privacy.deid import deidentify, subject_identifiers
-from livc.privacy.demo import seed_deidentification_examples
+from livc.site.demo import seed_demo
+from livc.site.demo_privacy import seed_deidentification_examples
 
 pytestmark = pytest.mark.django_db
 

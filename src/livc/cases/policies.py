@@ -17,7 +17,7 @@ from livc.organisations.models import Role
 from livc.organisations.selectors import cell_memberships, cells_with_role
 
 from . import workflow
-from .models import Case, Participant, ParticipantMember
+from .models import AssessmentNote, Case, Participant, ParticipantMember
 
 FULL_ACCESS = (Role.COORDINATOR, Role.CHAIR)
 # Roles whose members can be named on a case (and so lead it as case director).
@@ -231,3 +231,15 @@ def case_actions(user, case: Case) -> CaseActions:
         view_log=can_view_access_log(user, case),
         add_note=can_add_note(user, case),
     )
+
+
+def access_assessment_note(user, note_id: int) -> AssessmentNote:
+    """The note if the user may read its case (as `access_case`), else 404."""
+    note = (
+        AssessmentNote.objects.filter(pk=note_id, case__in=visible_cases(user))
+        .select_related("case__cell", "case__subject__municipality")
+        .first()
+    )
+    if note is None:
+        raise NotFound
+    return note

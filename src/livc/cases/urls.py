@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.case_list, name="list"),
     path("register/", views.case_register, name="register"),
     path("<int:pk>/", views.case_detail, name="detail"),
+    path("notes/<int:pk>/copy/", views.note_copy, name="note_copy"),
     path("<int:pk>/edit/", views.case_edit, name="edit"),
     path("<int:pk>/phase/", views.case_phase, name="phase"),
     path("<int:pk>/close/", views.case_close, name="close"),

@@ -5,12 +5,14 @@ and HEAD only."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from livc.access.errors import NotFound
 from livc.core.locking import ConcurrentEditError
 from livc.core.paging import paginate
+from livc.privacy.copy_page import copy_page
 from livc.retention.selectors import with_retention
 
 from . import policies, selectors, services, workflow
@@ -296,4 +298,19 @@ def checkin_done(request, pk: int, checkin_pk: int):
         lambda d: services.checkin_done(
             user=request.user, checkin=checkin, done_on=d["done_on"], note=d["note"]
         ),
+    )
+
+
+@require_safe
+def note_copy(request, pk: int):
+    """A de-identified copy of an assessment, for whoever may read the case."""
+    note = policies.access_assessment_note(request.user, pk)
+    return copy_page(
+        request,
+        case=note.case,
+        text=note.text,
+        source=_("Professional assessment"),
+        back_url=reverse("cases:detail", args=[note.case_id]) + "#notes-heading",
+        object_type="note",
+        pk=note.pk,
     )

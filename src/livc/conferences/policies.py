@@ -23,7 +23,7 @@ from livc.organisations.models import Role
 from livc.organisations.selectors import cell_memberships, cells_with_role
 
 from . import workflow
-from .models import AgendaItem, Attendance, Attestation, Conference, Invitation
+from .models import AgendaItem, Attendance, Attestation, Conference, Invitation, Minutes
 
 FULL_VIEW = (Role.COORDINATOR, Role.CHAIR)
 # Set on a conference fetched through `visible_conferences` for one user, so that the
@@ -175,3 +175,25 @@ def conference_actions(user, conference: Conference, *, download: bool | None = 
         download_minutes=final and bool(download),
         minutes_expected=workflow.minutes_expected(status),
     )
+
+
+def access_minutes(user, minutes_id: int) -> Minutes:
+    """The minutes of an agenda item if the user may read that item on the conference page:
+    the conference is theirs, they have attested, and the item is one of theirs."""
+    minutes = (
+        Minutes.objects.filter(pk=minutes_id)
+        .select_related("item__case__cell", "item__case__subject__municipality")
+        .first()
+    )
+    if minutes is None:
+        raise NotFound
+    conference = access_conference(user, minutes.item.conference_id)
+    if must_attest_first(user, conference):
+        raise NotFound
+    if not visible_items(user, conference).filter(pk=minutes.item_id).exists():
+        raise NotFound
+    # And whoever reads the minutes of an item reads its case: the case's own policy too
+    # (with the charter gate), whatever the conference policy lets through.
+    if not visible_cases(user).filter(pk=minutes.item.case_id).exists():
+        raise NotFound
+    return minutes

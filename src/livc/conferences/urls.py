@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.conference_list, name="list"),
     path("new/", views.conference_create, name="create"),
     path("<int:pk>/", views.conference_detail, name="detail"),
+    path("minutes/<int:pk>/copy/", views.minutes_copy, name="minutes_copy"),
     path("<int:pk>/agenda/", views.agenda_add, name="agenda_add"),
     path("<int:pk>/agenda/<int:item_pk>/remove/", views.agenda_remove, name="agenda_remove"),
     path("<int:pk>/invitations/", views.invitations, name="invitations"),

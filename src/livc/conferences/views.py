@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -13,6 +14,7 @@ from livc.access.errors import NotFound
 from livc.cases.forms import add_service_errors
 from livc.core.paging import paginate
 from livc.organisations.models import Cell, Organisation
+from livc.privacy.copy_page import copy_page
 
 from . import ical, pdf, policies, selectors, services
 from .forms import (
@@ -355,3 +357,25 @@ def calendar_file(request, pk: int):
     response = HttpResponse(ical.ics(conference), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="conference-{conference.pk}.ics"'
     return response
+
+
+@require_safe
+def minutes_copy(request, pk: int):
+    """A de-identified copy of an item's minutes and agreed actions, for whoever may read
+    that item on the conference page (and its case)."""
+    minutes = policies.access_minutes(request.user, pk)
+    item = minutes.item
+    text = minutes.decisions
+    actions = item.agreed_actions.select_related("organisation")
+    if actions:
+        lines = [f"- {action.organisation.name}: {action.description}" for action in actions]
+        text = "\n\n".join([text, _("Agreed actions"), "\n".join(lines)])
+    return copy_page(
+        request,
+        case=item.case,
+        text=text,
+        source=_("Minutes of a case conference"),
+        back_url=reverse("conferences:detail", args=[item.conference_id]),
+        object_type="minutes",
+        pk=minutes.pk,
+    )

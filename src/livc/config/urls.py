@@ -16,7 +16,6 @@ urlpatterns = [
     path("subject-access/", include("livc.subjectaccess.urls")),
     path("dpo/", include("livc.dpo.urls")),
     path("monitoring/", include("livc.monitoring.urls")),
-    path("privacy/", include("livc.privacy.urls")),
     path("polarisation/", include("livc.polarisation.urls")),
     path("accounts/", include("livc.accounts.urls")),
     path("accounts/", include("allauth.urls")),

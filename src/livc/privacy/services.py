@@ -2,10 +2,9 @@
 
 from django.db import transaction
 
+from livc.access.actor import actor_for
 from livc.audit.models import AccessLogEntry
 from livc.audit.services import record
-from livc.cases.models import Case
-from livc.access.actor import actor_for
 
 from .deid import DeidentifiedText, deidentify, subject_identifiers
 
@@ -14,7 +13,7 @@ REASON = "de-identified copy"
 
 @transaction.atomic
 def deidentified_copy(
-    *, user, case: Case, text: str, language: str, object_type: str, object_id: int
+    *, user, case, text: str, language: str, object_type: str, object_id: int
 ) -> DeidentifiedText:
     """A de-identified copy of `text` (a record of `case`), with the case subject's own
     identifiers replaced too. The caller has checked that the user may read the record."""

@@ -26,9 +26,9 @@ from livc.organisations.models import (
     Role,
 )
 from livc.polarisation.demo import seed_polarisation
-from livc.privacy.demo import seed_deidentification_examples
 from livc.retention.demo import seed_retention
 from livc.site.demo_casework import seed_all
+from livc.site.demo_privacy import seed_deidentification_examples
 from livc.subjectaccess.demo import seed_subject_requests
 
 DEMO_PASSWORD = "LIVC-demo-2026!"  # noqa: S105 - documented demo credential

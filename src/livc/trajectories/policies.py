@@ -15,7 +15,7 @@ from livc.cases.policies import mark_readable, visible_cases
 from livc.organisations.models import Organisation, Role
 from livc.organisations.selectors import cell_memberships, cells_with_role
 
-from .models import Action
+from .models import Action, ProgressNote
 
 ACTION_EDITOR_ROLES = (Role.INFORMATION_OFFICER, Role.PARTNER)
 
@@ -100,3 +100,17 @@ def access_dashboard_cell(user, cell_id: int | None) -> int:
 def can_list_actions(user) -> bool:
     """'My actions' is for every member of a cell (it may well be empty)."""
     return bool(cell_memberships(user))
+
+
+def access_progress_note(user, note_id: int) -> ProgressNote:
+    """The note if the user may read the action's case (as `access_action`), else 404."""
+    note = (
+        ProgressNote.objects.filter(
+            pk=note_id, action__plan_id__in=visible_cases(user).values("pk")
+        )
+        .select_related("action__plan__case__cell", "action__plan__case__subject__municipality")
+        .first()
+    )
+    if note is None:
+        raise NotFound
+    return note

@@ -6,6 +6,7 @@ app_name = "trajectories"
 urlpatterns = [
     path("", views.index, name="index"),
     path("my-actions/", views.my_actions, name="my_actions"),
+    path("progress-notes/<int:pk>/copy/", views.progress_note_copy, name="progress_note_copy"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("dashboard/<slug:section>/", views.dashboard_section, name="dashboard_section"),
     path("case/<int:case_id>/", views.plan, name="plan"),

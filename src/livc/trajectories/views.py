@@ -16,6 +16,7 @@ from livc.cases.models import Case
 from livc.cases.policies import access_case
 from livc.core.locking import ConcurrentEditError
 from livc.core.paging import paginate
+from livc.privacy.copy_page import copy_page
 
 from . import policies, selectors, services
 from .forms import (
@@ -292,4 +293,20 @@ def dashboard_section(request, section: str):
         request,
         "trajectories/dashboard_section.html",
         {"section": section, "page": page, "horizon": horizon, "cell_id": cell_id},
+    )
+
+
+@require_safe
+def progress_note_copy(request, pk: int):
+    """A de-identified copy of a progress note, for whoever may read the action's case."""
+    note = policies.access_progress_note(request.user, pk)
+    case = note.action.plan.case
+    return copy_page(
+        request,
+        case=case,
+        text=note.text,
+        source=_("Progress note"),
+        back_url=reverse("trajectories:plan", args=[case.pk]) + f"#action-{note.action_id}",
+        object_type="progress_note",
+        pk=note.pk,
     )
