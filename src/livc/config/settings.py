@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "livc.monitoring",
     "livc.bench",
     "livc.polarisation",
+    "livc.policy",
     "livc.site",
 ]
 

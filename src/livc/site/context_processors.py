@@ -8,6 +8,7 @@ from livc.monitoring.policies import can_see_cell_dashboard, can_see_supervisor_
 from livc.monitoring.reports.policies import can_see_reports
 from livc.organisations.selectors import cell_memberships
 from livc.polarisation.policies import in_menu as polarisation_in_menu
+from livc.policy.policies import in_menu as policy_in_menu
 from livc.retention.policies import can_use as can_use_retention
 from livc.subjectaccess.policies import can_list_requests, can_search
 from livc.trajectories.policies import dashboard_cells
@@ -22,6 +23,7 @@ def navigation(request) -> dict:
     return {
         "nav": {
             "admin": can_administer(user),
+            "policy": policy_in_menu(user),
             "cases": bool(memberships),
             "signals": can_report(user),
             "register": can_see_register(user),
