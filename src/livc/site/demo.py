@@ -26,6 +26,7 @@ from livc.organisations.models import (
     Role,
 )
 from livc.polarisation.demo import seed_polarisation
+from livc.policy.demo import ADMINISTRATIONS, seed_policy
 from livc.retention.demo import seed_retention
 from livc.site.demo_casework import seed_all
 from livc.site.demo_privacy import seed_deidentification_examples
@@ -106,6 +107,17 @@ GLOBAL_USERS = [
     (Role.SUPERVISOR, "02000", "Griet Aerts", "nl"),
     (Role.ADMINISTRATOR, None, "Admin Istrator", "en"),
 ]
+# Roles above the cells: role, region (NIS) or None for federal, administration (key of
+# policy.demo.ADMINISTRATIONS) for measure owners, e-mail suffix, name, language.
+ABOVE_CELL_USERS = [
+    (Role.POLICY_OFFICER, "02000", None, "vl", "Leen Vandamme", "nl"),
+    (Role.POLICY_OFFICER, None, None, "fed", "Olivier Lejeune", "fr"),
+    (Role.MEASURE_OWNER, None, "wvg", "wvg", "Wim De Clercq", "nl"),
+    (Role.MEASURE_OWNER, None, "onderwijs", "onv", "Eva Claeys", "nl"),
+    (Role.MEASURE_OWNER, None, "abb", "abb", "Koen Baert", "nl"),
+    (Role.MOBILE_TEAM_EXPERT, None, None, "fed", "Amélie Dumont", "fr"),
+    (Role.GRANT_OFFICER, None, None, "fed", "Thomas Willems", "nl"),
+]
 
 
 @dataclass(frozen=True)
@@ -175,6 +187,24 @@ def seed_demo() -> list[DemoAccount]:
         accounts.append(
             DemoAccount(user.email, full_name, role, region.name_nl if region else "—", "—")
         )
+    for role, region_code, key, suffix, full_name, language in ABOVE_CELL_USERS:
+        user = _user(_email(role, suffix, taken), full_name, language)
+        region = Region.objects.get(nis_code=region_code) if region_code else None
+        organisation = None
+        if key:
+            name, nis_code = ADMINISTRATIONS[key]
+            organisation, _created = Organisation.objects.update_or_create(
+                name=name,
+                municipality=Municipality.objects.get(nis_code=nis_code),
+                defaults={"type": T.OTHER, "is_active": True},
+            )
+        Membership.objects.get_or_create(
+            user=user, role=role, region=region, organisation=organisation, is_active=True
+        )
+        area = region.name_nl if region else "—"
+        accounts.append(
+            DemoAccount(user.email, full_name, role, area, organisation.name if key else "—")
+        )
     seed_all()
     seed_charters()
     seed_retention()
@@ -182,5 +212,6 @@ def seed_demo() -> list[DemoAccount]:
     seed_deidentification_examples()
     seed_monitoring_history()
     seed_polarisation()  # after the charters: its services need them accepted
+    seed_policy()  # the Flemish action plans, by the demo policy officer and owners
     seed_dpo()  # last: seals the access log the seeding wrote and verifies it
     return accounts
