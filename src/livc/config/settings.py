@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "livc.bench",
     "livc.polarisation",
     "livc.policy",
+    "livc.library",
     "livc.site",
 ]
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("dpo/", include("livc.dpo.urls")),
     path("monitoring/", include("livc.monitoring.urls")),
     path("polarisation/", include("livc.polarisation.urls")),
+    path("library/", include("livc.library.urls")),
     path("policy/", include("livc.policy.urls")),
     path("accounts/", include("livc.accounts.urls")),
     path("accounts/", include("allauth.urls")),

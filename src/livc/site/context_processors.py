@@ -3,6 +3,7 @@ from livc.cases.policies import can_see_register
 from livc.charters.policies import member_cells
 from livc.dpo.policies import can_see_processing_register, can_use_dpo_tools
 from livc.intake.policies import can_report
+from livc.library.policies import in_menu as library_in_menu
 from livc.monitoring.coverage_policies import can_see_coverage
 from livc.monitoring.policies import can_see_cell_dashboard, can_see_supervisor_dashboard
 from livc.monitoring.reports.policies import can_see_reports
@@ -39,5 +40,6 @@ def navigation(request) -> dict:
             "reports": can_see_reports(user),
             "coverage": can_see_coverage(user),
             "polarisation": polarisation_in_menu(user),
+            "library": library_in_menu(user),
         }
     }

@@ -15,6 +15,7 @@ from livc.accounts.models import User
 from livc.charters.demo import seed_charters
 from livc.core.totp import DEMO_TOTP_SECRET
 from livc.dpo.demo import seed_dpo
+from livc.library.demo import seed_library
 from livc.monitoring.demo import seed_monitoring_history
 from livc.organisations.models import (
     Cell,
@@ -213,5 +214,6 @@ def seed_demo() -> list[DemoAccount]:
     seed_monitoring_history()
     seed_polarisation()  # after the charters: its services need them accepted
     seed_policy()  # the Flemish action plans, by the demo policy officer and owners
+    seed_library()  # the real texts come from its migration; this adds a local example
     seed_dpo()  # last: seals the access log the seeding wrote and verifies it
     return accounts
