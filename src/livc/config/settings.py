@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
     "livc.core",
     "livc.accounts",
     "livc.organisations",
@@ -61,6 +63,7 @@ INSTALLED_APPS = [
     "livc.polarisation",
     "livc.policy",
     "livc.library",
+    "livc.api",
     "livc.site",
 ]
 
@@ -84,10 +87,10 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
-# Methods the site answers (anything else: 405 before a view runs). The REST API planned
-# under /api/ needs PUT, PATCH and DELETE: exempt its prefix here when it lands.
+# Methods the site answers (anything else: 405 before a view runs). The REST API under
+# /api/ answers PATCH too (DRF answers 405 itself for a method a view lacks).
 LIVC_ALLOWED_HTTP_METHODS = ["GET", "HEAD", "POST", "OPTIONS"]
-LIVC_HTTP_METHODS_EXEMPT_PATHS: list[str] = []
+LIVC_HTTP_METHODS_EXEMPT_PATHS: list[str] = ["/api/"]
 
 # The benchmark serves livc.bench.urls (product URLs plus its floor view).
 ROOT_URLCONF = env_str("LIVC_ROOT_URLCONF", "livc.config.urls")
@@ -316,6 +319,30 @@ if PRODUCTION:
     LANGUAGE_COOKIE_SECURE = True
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
+
+# REST API (livc.api): session (with CSRF) for the browser, personal access tokens for
+# systems. Bearer first, so an unauthenticated request gets 401 with WWW-Authenticate.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "livc.api.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "livc.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "LIVC Platform API",
+    "DESCRIPTION": "Cases, plan actions and the current user, under need-to-know.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+LIVC_API_TOKEN_MAX_DAYS = 365
 
 LOGGING = {
     "version": 1,

@@ -19,6 +19,7 @@ urlpatterns = [
     path("polarisation/", include("livc.polarisation.urls")),
     path("library/", include("livc.library.urls")),
     path("policy/", include("livc.policy.urls")),
+    path("api/", include("livc.api.urls")),
     path("accounts/", include("livc.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
