@@ -17,7 +17,7 @@ from livc.api.models import ApiToken
 from livc.trajectories.models import Action
 
 from ..factories import UserFactory
-from .conftest import bearer, issue
+from .conftest import ALL_SCOPES, bearer, issue
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +41,10 @@ def test_a_token_authenticates_its_user_and_marks_its_use(client, world):
     assert response.status_code == 200
     assert response.json()["email"] == world.users["partner"].email
     assert response.json()["memberships"][0]["role"] == "partner"
+    assert response.json()["memberships"][0]["cell"] == world.cell.code
+    assert response.json()["scopes"] == sorted(ALL_SCOPES)
+    _, narrow = issue(world.users["partner"], scopes=["read:cases"])
+    assert client.get(reverse("api:me"), **bearer(narrow)).json()["scopes"] == ["read:cases"]
     token.refresh_from_db()
     first_use = token.last_used_at
     assert first_use is not None

@@ -75,4 +75,4 @@ class MeSerializer(serializers.Serializer):
     email = serializers.EmailField()
     full_name = serializers.CharField()
     memberships = MembershipSerializer(many=True)
-    scopes = serializers.ListField(child=serializers.CharField(), allow_null=True)
+    scopes = serializers.ListField(child=serializers.CharField())

@@ -61,7 +61,8 @@ class MeView(ScopedView):
             "email": user.email,
             "full_name": user.full_name,
             "memberships": memberships,
-            "scopes": sorted(scopes) if scopes is not None else None,
+            # A session has every scope; what it may do is up to the policies.
+            "scopes": sorted(scopes if scopes is not None else Scope.values),
         }
         return Response(MeSerializer(data).data)
 
