@@ -124,9 +124,11 @@ def test_anonymous_delete_is_refused_too(client, world):
 
 
 def test_exempt_prefix_lets_its_own_views_decide(coordinator, world, settings):
-    """For the REST API planned under /api/: its views answer PUT/PATCH/DELETE."""
-    settings.LIVC_HTTP_METHODS_EXEMPT_PATHS = ["/api/"]
-    assert coordinator.delete("/api/cases/1/").status_code == 404  # no API yet: not found
+    """The REST API under /api/ is exempt: its views answer PATCH (and refuse the rest)."""
+    assert settings.LIVC_HTTP_METHODS_EXEMPT_PATHS == ["/api/"]
+    patch = coordinator.patch("/api/v1/actions/999999/", {}, content_type="application/json")
+    assert patch.status_code == 404  # reached the API view: not found, not 405
+    assert coordinator.delete(f"/api/v1/cases/{world.case.pk}/").status_code == 405  # DRF's
     assert coordinator.delete(_case_url(world)).status_code == 405
 
 
@@ -134,7 +136,7 @@ def test_allowed_set_is_a_setting():
     def view(request):
         return HttpResponse("ok")
 
-    request = RequestFactory().generic("PATCH", "/api/x/")
+    request = RequestFactory().generic("PATCH", "/cases/x/")
     assert AllowedMethodsMiddleware(view)(request).status_code == 405
     with override_settings(LIVC_ALLOWED_HTTP_METHODS=["GET", "HEAD", "POST", "PATCH"]):
         assert AllowedMethodsMiddleware(view)(request).status_code == 200
