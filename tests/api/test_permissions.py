@@ -80,3 +80,10 @@ def test_session_writes_need_csrf(world):
     )
     assert response.status_code == 403
     assert Action.objects.get(pk=world.action.pk).status == "open"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_administrators_reach_the_token_admin(client, world, role):
+    client.force_login(world.users[role])
+    for url in (reverse("admin:api_apitoken_changelist"), reverse("admin:api_apitoken_add")):
+        assert client.get(url).status_code == (200 if role == "administrator" else 404), url
