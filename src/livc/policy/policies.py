@@ -229,8 +229,11 @@ def can_write_updates(user, measure: Measure) -> bool:
 
 
 def can_write_update_for(user, measure: Measure, period, today) -> bool:
-    return can_write_updates(user, measure) and progress.can_be_written(
-        measure, measure.plan, period, today
+    """The owner may write the update of `period`: it is owed and not written yet."""
+    return (
+        can_write_updates(user, measure)
+        and progress.can_be_written(measure, measure.plan, period, today)
+        and not measure.updates.filter(year=period.year, half=period.half).exists()
     )
 
 

@@ -181,9 +181,14 @@ def plan_import(request, pk: int):
 
     def run(data):
         upload = data["file"]
-        result = services.plan_structure_import(
-            user=user, plan=plan, content=upload.read(), filename=upload.name
-        )
+        try:
+            result = services.plan_structure_import(
+                user=user, plan=plan, content=upload.read(), filename=upload.name
+            )
+        except services.ImportRejected as error:
+            rejected.extend(error.rows)
+            form.add_error(None, error.messages[0])
+            return page(form, 400)
         messages.success(
             request,
             _("Imported %(objectives)s axes or objectives and %(measures)s measures.")
@@ -204,12 +209,7 @@ def plan_import(request, pk: int):
         return render(request, "policy/plan_import.html", context, status=status)
 
     if request.method == "POST":
-        try:
-            return _run(form, run, lambda f: page(f, 400))
-        except services.ImportRejected as error:
-            rejected = error.rows
-            form.add_error(None, error.messages[0])
-            return page(form, 400)
+        return _run(form, run, lambda f: page(f, 400))
     return page(form)
 
 
