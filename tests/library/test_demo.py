@@ -20,3 +20,16 @@ def test_the_demo_shows_a_local_text_replaced_by_a_newer_one():
     assert "fictief" in new.versions.get(language="nl").title
     assert seed_library() == 0
     assert Entry.objects.filter(key__startswith="demo-").count() == 2
+
+
+def test_a_flushed_database_gets_the_reference_texts_back_through_the_services():
+    """Transactional (browser) tests flush what data migrations loaded."""
+    from livc.library.models import Issuer
+
+    seed_demo()
+    Entry.objects.all().delete()
+    Issuer.objects.all().delete()
+    assert seed_library() == 29  # the 27 reference texts and the 2 demo ones
+    assert Entry.objects.get(key="icpd-model-ethical-charter-2016").is_charter_template
+    assert Relation.objects.filter(source__key="be-law-2018-07-30-livc").count() == 1
+    assert seed_library() == 0

@@ -344,3 +344,22 @@ def test_issuers_page(admin, world):
 
 def test_entry_data_helper_is_valid(world):
     assert services.entry_create(user=world.users["administrator"], today=TODAY, **entry_data())
+
+
+def test_the_sort_select_shows_the_order_applied(reader):
+    assert reader.get(LIST).context["form"]["sort"].value() == "-date"
+    assert reader.get(LIST, {"q": "wet"}).context["form"]["sort"].value() == "relevance"
+    assert reader.get(LIST, {"sort": "relevance"}).context["form"]["sort"].value() == "-date"
+    assert (
+        reader.get(LIST, {"q": "wet", "sort": "title"}).context["form"]["sort"].value() == "title"
+    )
+
+
+def test_optional_languages_are_folded_until_used(admin, world):
+    groups = admin.get(reverse("library:create")).context["form"].language_groups()
+    assert [(code, shown) for code, _name, _fields, shown in groups] == [
+        ("nl", True), ("fr", True), ("de", False), ("en", False)
+    ]  # fmt: skip
+    response = admin.post(reverse("library:create"), {"title_en": "Circular"})
+    shown = {code: open_ for code, _n, _f, open_ in response.context["form"].language_groups()}
+    assert shown == {"nl": True, "fr": True, "de": False, "en": True}

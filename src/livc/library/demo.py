@@ -1,9 +1,12 @@
-"""Demo library content: the real texts come from the data migration (every install has
-them); the demo adds a fictional local text in two versions, so the demo shows the local
-level, a text no longer in force and what replaced it. Everything goes through the services
-(policy, validation, access log) as the demo administrator. Idempotent (keyed entries)."""
+"""Demo library content. The real texts come from the data migration (every install has
+them); a database flushed since (transactional browser tests) gets them back here, from the
+migration's own list. The demo then adds a fictional local text in two versions, so it
+shows the local level, a text no longer in force and what replaced it. Everything goes
+through the services (policy, validation, access log) as the demo administrator.
+Idempotent (keyed entries)."""
 
 import datetime
+from importlib import import_module
 
 from django.db import transaction
 
@@ -33,11 +36,62 @@ def _protocol(year: int, extra_nl: str, extra_fr: str) -> dict:
     }
 
 
+def _restore_reference_texts(user) -> int:
+    """The migration's texts missing from the database, created through the services."""
+    seed = import_module("livc.library.migrations.0002_seed_texts")
+    issuers = {issuer.key: issuer for issuer in Issuer.objects.filter(key__in=seed.ISSUERS)}
+    for key, (name_nl, name_fr, name_en) in seed.ISSUERS.items():
+        if key not in issuers:
+            issuers[key] = services.issuer_create(
+                user=user, name_nl=name_nl, name_fr=name_fr, name_en=name_en, key=key
+            )
+    have = set(
+        Entry.objects.filter(key__in=[row[0] for row in seed.ENTRIES]).values_list("key", flat=True)
+    )
+    created = 0
+    for row in seed.ENTRIES:
+        key, kind, level, issuer, day, precision, reference, publication, licence = row[:9]
+        template, themes, versions = row[9:]
+        if key in have:
+            continue
+        services.entry_create(
+            user=user,
+            key=key,
+            kind=kind,
+            level=level,
+            issuer=issuers[issuer],
+            issued_on=datetime.date.fromisoformat(day) if day else None,
+            date_precision=precision,
+            official_reference=reference,
+            publication=publication,
+            licence=licence,
+            is_charter_template=template,
+            themes=themes,
+            versions={
+                language: {
+                    "title": title,
+                    "title_is_official": official,
+                    "summary": summary,
+                    "url": url,
+                    "template_text": rest[0] if rest else "",
+                }
+                for language, (title, official, summary, url, *rest) in versions.items()
+            },
+        )
+        created += 1
+    entries = {e.key: e for e in Entry.objects.filter(key__in=[r[0] for r in seed.ENTRIES])}
+    for source, kind, target in seed.RELATIONS:
+        if not entries[source].relations_out.filter(target=entries[target], kind=kind).exists():
+            services.relation_add(
+                user=user, source=entries[source], target=entries[target], kind=kind
+            )
+    return created
+
+
 @transaction.atomic
 def seed_library() -> int:
-    """Add the demo texts if missing; returns how many entries were created."""
-    if Entry.objects.filter(key__in=(OLD_KEY, NEW_KEY)).count() == 2:
-        return 0
+    """Restore missing reference texts and add the demo texts if missing; returns how many
+    entries were created."""
     admin = (
         Membership.objects.filter(role=Role.ADMINISTRATOR, is_active=True, user__is_active=True)
         .select_related("user")
@@ -47,11 +101,13 @@ def seed_library() -> int:
     if admin is None:
         return 0
     user = admin.user
+    created = _restore_reference_texts(user)
+    if Entry.objects.filter(key__in=(OLD_KEY, NEW_KEY)).count() == 2:
+        return created
     issuer = Issuer.objects.filter(key=ISSUER_KEY).first() or services.issuer_create(
         user=user, name_nl="Stad Mechelen", name_fr="Ville de Malines", key=ISSUER_KEY
     )
-    law = Entry.objects.filter(key="be-law-2018-07-30-livc").first()
-    created = 0
+    law = Entry.objects.get(key="be-law-2018-07-30-livc")
     common = {
         "kind": "guideline",
         "level": "local",
@@ -91,7 +147,6 @@ def seed_library() -> int:
             **common,
         )
         services.relation_add(user=user, source=new, target=old, kind="replaces")
-        if law is not None:
-            services.relation_add(user=user, source=new, target=law, kind="implements")
+        services.relation_add(user=user, source=new, target=law, kind="implements")
         created += 1
     return created

@@ -49,8 +49,8 @@ class FilterForm(forms.Form):
     error). The issuer's id is parsed by the view first (`access.params.query_id`)."""
 
     SORT_CHOICES = [
-        ("relevance", _("relevance (when searching)")),
         ("-date", _("newest first")),
+        ("relevance", _("relevance (when searching)")),
         ("date", _("oldest first")),
         ("title", _("title A–Z")),
         ("-title", _("title Z–A")),
@@ -130,7 +130,7 @@ class EntryForm(forms.Form):
         help_text=_("The date of the text (adoption or signature). Leave empty when unknown."),
     )
     date_precision = forms.ChoiceField(
-        label=_("Date known to the"),
+        label=_("Precision of the date"),
         required=False,
         choices=DatePrecision.choices,
         initial=DatePrecision.DAY,
@@ -199,13 +199,16 @@ class EntryForm(forms.Form):
                 help_text=_("For charter templates only: the text a cell starts its charter from."),
             )
 
-    def language_groups(self) -> list[tuple[str, str, list]]:
-        """(code, language name, bound fields) per language, for the template."""
+    def language_groups(self) -> list[tuple[str, str, list, bool]]:
+        """(code, language name, bound fields, shown open) per language, for the template:
+        the optional languages stay folded unless they hold something or an error."""
         names = ("title", "title_is_official", "summary", "url", "full_text", "template_text")
-        return [
-            (code, name, [self[f"{field}_{code}"] for field in names])
-            for code, name in Language.choices
-        ]
+        groups = []
+        for code, name in Language.choices:
+            fields = [self[f"{field}_{code}"] for field in names]
+            filled = any(f.errors or (f.value() and f.widget_type != "checkbox") for f in fields)
+            groups.append((code, name, fields, code in REQUIRED_LANGUAGES or filled))
+        return groups
 
     def entry_fields(self) -> list:
         return [self[name] for name in self.base_fields]

@@ -478,7 +478,7 @@ def relation_add(*, user, source: Entry, target, kind: str) -> Relation:
         and Relation.objects.filter(source=target, target=source, kind=kind).exists()
     ):
         raise ValidationError(
-            {"target": _("The other text is already recorded as doing this to this one.")}
+            {"target": _("The other text already has this relation to this one.")}
         )
     relation = Relation.objects.create(source=source, target=target, kind=kind, created_by=user)
     _log(user, A.CREATE, object_type=RELATION, object_id=relation.pk, ref=source.reference)

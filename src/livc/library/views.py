@@ -58,6 +58,10 @@ def entry_list(request):
     data = request.GET.copy()
     if issuer_id is not None:
         data["issuer"] = str(issuer_id)
+    # The sort select shows the order applied (best match when searching, else newest).
+    data["sort"] = selectors.sort_key(
+        data.get("sort", ""), searching=bool(data.get("q", "").split())
+    )
     form = FilterForm(data, issuers=selectors.issuers(), years=selectors.years(user=user))
     filters = form.filters()
     entries = selectors.entry_list(user=user, **filters)
