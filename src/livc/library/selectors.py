@@ -212,10 +212,6 @@ def entry_list(
     )
 
 
-def entry_count(*, user) -> int:
-    return policies.visible_entries(user).count()
-
-
 def issuers() -> QuerySet[Issuer]:
     return Issuer.objects.order_by("name_nl", "id")
 

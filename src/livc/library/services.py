@@ -356,7 +356,20 @@ def entry_create(
 ) -> Entry:
     """A new text in the library, with its language versions and themes."""
     _editor(user)
-    values = {name: value for name, value in locals().items() if name not in ("user", "today")}
+    values = {
+        "kind": kind,
+        "level": level,
+        "issuer": issuer,
+        "licence": licence,
+        "versions": versions,
+        "themes": themes,
+        "issued_on": issued_on,
+        "date_precision": date_precision,
+        "official_reference": official_reference,
+        "publication": publication,
+        "is_charter_template": is_charter_template,
+        "key": key,
+    }
     data = _check_entry(values, today=today or timezone.localdate())
     entry = Entry.objects.create(
         **{name: data[name] for name in ENTRY_FIELDS}, key=data["key"], created_by=user
