@@ -3,6 +3,8 @@ help, and put the services' errors on their fields."""
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from livc.organisations.models import Municipality, Organisation, Province, Region
@@ -146,11 +148,13 @@ class ReasonForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("CSV or XLSX file"),
-        help_text=_("At most 2 MB and %(rows)s rows; the first row names the columns.")
-        % {"rows": imports.MAX_ROWS},
-    )
+    file = forms.FileField(label=_("CSV or XLSX file"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = gettext(
+            "At most 2 MB and %(rows)s rows; the first row names the columns."
+        ) % {"rows": imports.MAX_ROWS}
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -235,7 +239,9 @@ class ProgressUpdateForm(forms.Form):
     narrative = _text(
         _("Progress"),
         rows=6,
-        help_text=_("What was done in this half-year and what comes next. ") + NO_PERSONS,
+        help_text=format_lazy(
+            "{} {}", _("What was done in this half-year and what comes next."), NO_PERSONS
+        ),
     )
     indicator_value = _amount(_("Indicator value"))
     spending = _amount(_("Spending so far (EUR)"))
