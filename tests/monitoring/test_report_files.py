@@ -108,11 +108,15 @@ def test_xlsx_has_figures_definitions_and_commentary(client, data, report):
     assert book.sheetnames == ["Figures", "Definitions", "Commentary"]
     rows = list(book["Figures"].iter_rows(values_only=True))
     assert rows[0][:3] == ("period", "theme", "code")
-    total = next(r for r in rows if r[0] == "2025-H1" and r[2] == "signals_by_source" and not r[5])
+    total = next(r for r in rows if r[0] == "2025-H1" and r[2] == "participation_invited"
+                 and not r[5])  # fmt: skip
     assert total[7] == 6 and total[8] == 6
     caw = next(r for r in rows if r[0] == "2025-H1" and r[2] == "signals_by_source"
                and r[5] == "caw")  # fmt: skip
     assert caw[7] == "<5"
+    signals = next(r for r in rows if r[0] == "2025-H1" and r[2] == "signals_by_source"
+                   and not r[5])  # fmt: skip
+    assert signals[7] == signals[8] == "<5"  # 6, but 3 in each quarter
     assert {r[0] for r in rows[1:]} == {"2023-H2", "2024-H1", "2024-H2", "2025-H1"}
     codes = {r[0] for r in book["Definitions"].iter_rows(min_row=2, values_only=True)}
     assert codes == set(DEFINITIONS)
@@ -127,8 +131,10 @@ def test_csv_has_a_row_per_figure_and_breakdown_row(client, data, report):
     rows = list(csv.reader(io.StringIO(download.content.decode("utf-8-sig"))))
     assert rows[0][:3] == ["period", "theme", "code"]
     mine = [r for r in rows if r[0] == "2025-H1" and r[2] == "signals_by_source"]
-    assert mine[0][5] == "" and mine[0][7] == "6"
+    assert mine[0][5] == "" and mine[0][7] == "<5"  # 6, but 3 in each quarter
     assert [r[7] for r in mine if r[5] == "caw"] == ["<5"]
+    invited = [r for r in rows if r[0] == "2025-H1" and r[2] == "participation_invited"]
+    assert invited[0][5] == "" and invited[0][7] == "6"
     assert len({r[2] for r in rows[1:]}) == len(DEFINITIONS)
 
 

@@ -4,7 +4,15 @@ reports, so that a reader knows exactly what was counted.
 An indicator has a code (stable: reports, exports and trends refer to it), a title, a
 written definition, a unit (count, share or days) and the dimension of its breakdown.
 `additive` says whether the breakdown rows add up to the figure's total (suppression then
-protects the total against differencing); `numerator` names the rows a share counts.
+protects the total against differencing); when they do not, each row counts some of what
+the total counts (a row is at most the total). `numerator` names the rows a share counts.
+
+What a reader can infer from the definitions alone, which the suppression audit assumes
+they do (audit_model.py): figures with the same `population` count the same things (equal
+totals per cell and period); a figure's total is at most that of the figure it is `within`,
+and each of its rows at most the same row of `rows_within`. Counts are *flows* (a year is
+its quarters added up) unless `stock`: counted on one day, the period's last (or today for
+a period not over yet), so a year and its last quarter give the same number.
 
 Purged records: every count also reads the tombstones purges leave (`retention.Tombstone`)
 so that a purge does not change the history. What tombstones do not keep is stated in
@@ -48,6 +56,10 @@ class Definition:
     dimension: Promise | str = ""
     additive: bool = True
     numerator: tuple[str, ...] = ()
+    population: str = ""
+    within: str = ""
+    rows_within: str = ""
+    stock: bool = False
 
 
 DEFINITIONS: dict[str, Definition] = {
@@ -64,6 +76,7 @@ DEFINITIONS: dict[str, Definition] = {
                 "Purged signals count through their tombstones."
             ),
             dimension=_("reported by"),
+            population="signals",
         ),
         Definition(
             "signals_by_phenomenon",
@@ -74,6 +87,7 @@ DEFINITIONS: dict[str, Definition] = {
                 "signal. Purged signals count through their tombstones."
             ),
             dimension=_("phenomenon"),
+            population="signals",
         ),
         Definition(
             "signals_by_level",
@@ -84,6 +98,7 @@ DEFINITIONS: dict[str, Definition] = {
                 "on the signal. Purged signals count through their tombstones."
             ),
             dimension=_("prevention level"),
+            population="signals",
         ),
         Definition(
             "signals_screened_in_time",
@@ -99,6 +114,7 @@ DEFINITIONS: dict[str, Definition] = {
             unit=Unit.SHARE,
             dimension=_("screening"),
             numerator=("in_time",),
+            within="signals_by_source",
         ),
         Definition(
             "signals_to_case",
@@ -113,6 +129,7 @@ DEFINITIONS: dict[str, Definition] = {
             unit=Unit.SHARE,
             dimension=_("screening outcome"),
             numerator=("case_opened",),
+            within="signals_by_source",
         ),
         Definition(
             "consultations",
@@ -134,6 +151,7 @@ DEFINITIONS: dict[str, Definition] = {
                 "not counted again. Purged cases count through their tombstones."
             ),
             dimension=_("phenomenon"),
+            population="cases_opened",
         ),
         Definition(
             "cases_opened_by_level",
@@ -144,6 +162,7 @@ DEFINITIONS: dict[str, Definition] = {
                 "count through their tombstones."
             ),
             dimension=_("prevention level"),
+            population="cases_opened",
         ),
         Definition(
             "cases_active_at_end",
@@ -157,6 +176,7 @@ DEFINITIONS: dict[str, Definition] = {
                 "phase history their tombstone keeps."
             ),
             dimension=_("phase"),
+            stock=True,
         ),
         Definition(
             "cases_closed_by_reason",
@@ -168,6 +188,7 @@ DEFINITIONS: dict[str, Definition] = {
                 "count through their tombstones."
             ),
             dimension=_("closure reason"),
+            population="cases_closed",
         ),
         Definition(
             "cases_closed_by_outcome",
@@ -178,6 +199,7 @@ DEFINITIONS: dict[str, Definition] = {
                 "closure. Purged cases count through their tombstones."
             ),
             dimension=_("outcome"),
+            population="cases_closed",
         ),
         Definition(
             "days_signal_to_conference",
@@ -202,6 +224,7 @@ DEFINITIONS: dict[str, Definition] = {
                 "to closing. Purged cases count through their tombstones."
             ),
             unit=Unit.DAYS,
+            population="cases_closed",
         ),
         Definition(
             "resignal_within_year",
@@ -220,6 +243,7 @@ DEFINITIONS: dict[str, Definition] = {
             unit=Unit.SHARE,
             dimension=_("re-signal"),
             numerator=("same_cell", "other_cell"),
+            within="cases_closed_by_reason",
         ),
         Definition(
             "conferences_held",
@@ -257,6 +281,7 @@ DEFINITIONS: dict[str, Definition] = {
                 "organisation type. Purged cases count as for invitations."
             ),
             dimension=_("organisation type"),
+            rows_within="participation_invited",
         ),
         Definition(
             "actions_on_time",

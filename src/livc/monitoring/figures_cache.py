@@ -5,9 +5,8 @@ rows per request.
 `cached_series(cell_ids=..., periods=..., today=...)` returns `(reports, computed_at)`:
 the same list of `Report`s `indicators.compute_series` gives, and when they were
 computed. The cache holds exact figures (with per-cell parts): it never leaves the server.
-Anything shown outside a cell is suppressed from them: `suppressed_series(...,
-hierarchy=...)` applies `suppression.suppress` to the exact series and caches that too,
-keyed by the selection's areas and tied to the exact series it came from.
+Anything shown outside a cell is made from them by `publication.published_series`, which
+suppresses and audits them and caches that too, keyed by the selection's areas.
 
 The key is everything the result depends on: the sorted cell ids, the period codes, the
 day "overdue" is judged on, the indicator definitions, and the active language (row labels
@@ -19,7 +18,7 @@ and notes are translated when the figures are computed). Entries live
 import datetime
 import functools
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from pathlib import Path
 
@@ -30,13 +29,23 @@ from django.utils import timezone, translation
 from .definitions import DEFINITIONS
 from .indicators import Figure, Report, compute_series
 from .periods import Period
-from .suppression import suppress
 
 DEFAULT_SECONDS = 3600
 # The code the figures come from: a deployment that changes an indicator, a definition or
 # the suppression rules changes the keys, so nothing computed by older code is served.
 _SOURCES = (Path(__file__).parent / "indicators", Path(__file__).parent)
-_SOURCE_FILES = ("definitions.py", "suppression.py", "periods.py", "figures_cache.py")
+_SOURCE_FILES = (
+    "definitions.py",
+    "suppression.py",
+    "units.py",
+    "across_periods.py",
+    "audit.py",
+    "audit_lp.py",
+    "audit_model.py",
+    "publication.py",
+    "periods.py",
+    "figures_cache.py",
+)
 
 
 def ttl() -> int:
@@ -79,44 +88,11 @@ def cached_series(
         hit = cache.get(key)
         if hit is not None:
             packed, computed_at = hit
-            return _unpack(packed), computed_at
+            return unpack(packed), computed_at
     reports = compute_series(cell_ids=cell_ids, periods=periods, today=today)
     computed_at = timezone.now()
     if seconds > 0:
-        cache.set(key, (_pack(reports), computed_at), seconds)
-    return reports, computed_at
-
-
-def suppressed_series(
-    *,
-    cell_ids: Iterable[int],
-    periods: Sequence[Period],
-    hierarchy: Mapping[int, tuple[str, ...]] | None,
-    today: datetime.date | None = None,
-    refresh: bool = False,
-) -> tuple[list[Report], datetime.datetime]:
-    """`cached_series` passed through `suppression.suppress(report, hierarchy)`, the
-    result cached as well (suppression over hundreds of cells costs more than reading
-    the cache): the same for every reader of the same selection. `refresh=True` suppresses
-    the exact series as cached now (`warm_figures` refreshes both, exact first)."""
-    cell_ids = sorted(set(cell_ids))
-    today = today or timezone.localdate()
-    seconds = ttl()
-    hierarchy = hierarchy or {}
-    areas = ";".join(f"{pk}={'/'.join(hierarchy.get(pk, ()))}" for pk in cell_ids)
-    key = (
-        cache_key(cell_ids=cell_ids, periods=periods, today=today)
-        + ":s:"
-        + hashlib.sha256(areas.encode()).hexdigest()[:32]
-    )
-    if seconds > 0 and not refresh:
-        hit = cache.get(key)
-        if hit is not None:
-            return _unpack(hit[0]), hit[1]
-    exact, computed_at = cached_series(cell_ids=cell_ids, periods=periods, today=today)
-    reports = [suppress(report, hierarchy) for report in exact]
-    if seconds > 0:
-        cache.set(key, (_pack(reports), computed_at), seconds)
+        cache.set(key, (pack(reports), computed_at), seconds)
     return reports, computed_at
 
 
@@ -125,7 +101,8 @@ def suppressed_series(
 _FIGURE_FIELDS = tuple(f.name for f in fields(Figure) if f.name != "definition")
 
 
-def _pack(reports: list[Report]) -> list[tuple]:
+def pack(reports: list[Report]) -> list[tuple]:
+    """Reports as the cache stores them (`unpack` gives them back)."""
     return [
         (
             r.period,
@@ -138,7 +115,7 @@ def _pack(reports: list[Report]) -> list[tuple]:
     ]
 
 
-def _unpack(packed: list[tuple]) -> list[Report]:
+def unpack(packed: list[tuple]) -> list[Report]:
     return [
         Report(
             period=period,

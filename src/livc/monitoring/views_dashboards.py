@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET
 from livc.access.params import query_id
 from livc.organisations.models import Cell
 
-from . import figures_cache, policies, selectors
+from . import policies, publication, selectors
 from .charts import ChartSpec, Series
 from .definitions import THEMES, Theme, Unit
 from .forms import PeriodForm, SupervisorFilterForm
@@ -189,9 +189,9 @@ def supervisor_dashboard(request):
         cell_id=form.cleaned_data["cell"],
     )
     periods = form.selected_period.series(TREND_PERIODS)
-    # Across many cells live aggregation is too slow: the suppressed series comes from
-    # the server-side cache `warm_figures` fills (see figures_cache).
-    reports, computed_at = figures_cache.suppressed_series(
+    # Across many cells live aggregation is too slow: the published series comes from
+    # the server-side cache `warm_figures` fills (see figures_cache, publication).
+    reports, computed_at = publication.published_series(
         cell_ids=selection.cell_ids, periods=periods, hierarchy=selection.hierarchy, today=today
     )
     context.update(selection=selection, computed_at=computed_at)

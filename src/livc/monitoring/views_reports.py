@@ -18,6 +18,7 @@ from livc.core.paging import paginate
 from livc.organisations.models import Cell, Region
 
 from .models import ReportJob
+from .periods import PeriodError
 from .reports import policies, selectors, services
 from .reports.forms import CommentaryForm, ReportOpenForm
 from .suppression import LEGEND
@@ -80,18 +81,21 @@ def report_detail(request, report_id: int):
                 return redirect("monitoring:report", report.pk)
         status = 400
         report.refresh_from_db()
-    reports = selectors.report_figures(report, suppressed=report.is_region)
     context = {
         "object": report,
         "form": form,
-        "report": reports[-1],
-        "periods": [r.period for r in reports],
-        "sections": sections(reports),
         "legend": LEGEND,
         "jobs": selectors.recent_jobs(report),
         "formats": ReportJob.Format.choices,
         "commentary": _commentary(report),
     }
+    try:
+        reports = selectors.report_figures(report, suppressed=report.is_region)
+    except PeriodError as error:  # a report opened for dates of its own before they were refused
+        context["figures_error"] = str(error)
+    else:
+        context.update(report=reports[-1], periods=[r.period for r in reports],
+                       sections=sections(reports))  # fmt: skip
     return render(request, "monitoring/report_detail.html", context, status=status)
 
 

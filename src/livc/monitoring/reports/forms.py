@@ -7,6 +7,7 @@ from livc.organisations.models import Cell
 
 from ..models import COMMENTARY_FIELDS, HalfYearlyReport
 from ..periods import PeriodError, current, parse
+from ..publication import check_published
 from . import policies
 
 NO_PERSONAL_DATA = _("Trends only: no names or case details.")
@@ -35,10 +36,14 @@ class ReportOpenForm(forms.Form):
         self.fields["period"].initial = current(today).shifted(-1).code
 
     def clean_period(self):
+        """A calendar period: a report's files leave the cell, and dates of one's own could
+        be subtracted from one another (see publication.py)."""
         try:
-            return parse(self.cleaned_data["period"])
+            period = parse(self.cleaned_data["period"])
+            check_published([period])
         except PeriodError as error:
             raise forms.ValidationError(str(error)) from error
+        return period
 
     def scope_target(self) -> tuple[str, int]:
         kind, pk = self.cleaned_data["scope"].split(":")

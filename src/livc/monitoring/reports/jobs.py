@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ..models import HalfYearlyReport, ReportJob
+from ..periods import PeriodError
 
 logger = logging.getLogger(__name__)
 STALE_AFTER = timedelta(minutes=30)
@@ -50,6 +51,11 @@ def run_job(job_id: int) -> bool:
         try:
             report = HalfYearlyReport.objects.select_related("cell", "region").get(pk=job.report_id)
             content, filename = build(report, job.format, lambda p: _progress(job_id, p))
+        except PeriodError as error:  # dates of its own: no published figures exist for them
+            ReportJob.objects.filter(pk=job_id).update(
+                status=ReportJob.Status.FAILED, finished_at=timezone.now(), message=str(error)
+            )
+            return True
         except Exception:
             logger.exception("report job %s failed", job_id)
             ReportJob.objects.filter(pk=job_id).update(

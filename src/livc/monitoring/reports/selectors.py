@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from ..figures_cache import cached_series, suppressed_series
+from ..figures_cache import cached_series
 from ..indicators import Report, compute_series
 from ..periods import Period
+from ..publication import published_series
 from ..selectors import cell_places, path
-from ..suppression import suppress
 from ..views_dashboards import TREND_PERIODS
 from .policies import visible_reports
 
@@ -46,19 +46,18 @@ def report_figures(
 ) -> list[Report]:
     """The reports of the last `TREND_PERIODS` periods up to the report's, oldest first.
 
-    `suppressed=True` for anything that leaves the cell (every file, every region view).
+    `suppressed=True` for anything that leaves the cell (every file, every region view):
+    the published figures (`publication.published_series`), which exist for calendar
+    periods only (`PeriodError` for a report of dates of its own).
     """
     coverage = report_coverage(report)
     periods = (period or report.period).series(TREND_PERIODS)
-    if not report.cell_id:  # a region: many cells, read from the cache `warm_figures` fills
-        if suppressed:
-            return suppressed_series(cell_ids=coverage.cell_ids, periods=periods,
-                                     hierarchy=coverage.hierarchy, today=today)[0]  # fmt: skip
-        return cached_series(cell_ids=coverage.cell_ids, periods=periods, today=today)[0]
-    reports = compute_series(cell_ids=coverage.cell_ids, periods=periods, today=today)
     if suppressed:
-        reports = [suppress(r, coverage.hierarchy) for r in reports]
-    return reports
+        return published_series(cell_ids=coverage.cell_ids, periods=periods,
+                                hierarchy=coverage.hierarchy, today=today)[0]  # fmt: skip
+    if not report.cell_id:  # a region: many cells, read from the cache `warm_figures` fills
+        return cached_series(cell_ids=coverage.cell_ids, periods=periods, today=today)[0]
+    return compute_series(cell_ids=coverage.cell_ids, periods=periods, today=today)
 
 
 def user_reports(user) -> QuerySet:

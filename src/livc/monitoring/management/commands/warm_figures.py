@@ -14,8 +14,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone, translation
 
 from livc.monitoring import periods as periods_module
-from livc.monitoring.figures_cache import cached_series, suppressed_series, ttl
+from livc.monitoring.figures_cache import ttl
 from livc.monitoring.policies import SupervisorScope
+from livc.monitoring.publication import published_series
 from livc.monitoring.selectors import Areas, Selection, supervisor_selection
 from livc.monitoring.views_dashboards import TREND_PERIODS
 
@@ -61,11 +62,10 @@ class Command(BaseCommand):
             with translation.override(language):
                 for period in ending:
                     for _label, selection in scopes:
-                        series = period.series(TREND_PERIODS)
-                        cell_ids = selection.cell_ids
-                        cached_series(cell_ids=cell_ids, periods=series, today=today, refresh=True)
-                        suppressed_series(cell_ids=cell_ids, periods=series, today=today,
-                                          hierarchy=selection.hierarchy, refresh=True)  # fmt: skip
+                        # Refreshes the exact series of every calendar period behind it too.
+                        published_series(cell_ids=selection.cell_ids, today=today,
+                                         periods=period.series(TREND_PERIODS),
+                                         hierarchy=selection.hierarchy, refresh=True)  # fmt: skip
                         count += 1
         if not quiet:
             self.stdout.write(
