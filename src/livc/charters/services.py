@@ -9,9 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from livc.access.actor import actor_for
 from livc.audit.models import AccessLogEntry
 from livc.audit.services import record
-from livc.access.actor import actor_for
 from livc.organisations.models import Cell
 
 from .models import CharterAcceptance, CharterVersion
