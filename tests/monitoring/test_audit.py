@@ -162,7 +162,7 @@ def tables(draw):
 # No shrinking: each example publishes every view of a year (seconds), and a failure is
 # reported with its tables in full anyway.
 SLOW = settings(
-    max_examples=15,
+    max_examples=50,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     phases=[Phase.explicit, Phase.generate],

@@ -31,9 +31,9 @@ def audits(monkeypatch):
     seen = []
     audit = suppression._audit
 
-    def spy(models, owner, units, patterns):
+    def spy(models, owner, *args):
         seen.append(owner)
-        return audit(models, owner, units, patterns)
+        return audit(models, owner, *args)
 
     monkeypatch.setattr(suppression, "_audit", spy)
     return seen

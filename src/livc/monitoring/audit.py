@@ -40,13 +40,16 @@ class AuditError(RuntimeError):
 class Pub:
     """A published value: the sum of `atoms`, shown or hidden, by unit `owner`. Values
     with the same `twin` key are equal by definition (the same total in two breakdowns):
-    they are hidden together, since showing one shows the other."""
+    they are hidden together, since showing one shows the other. `parts` lists ways of
+    adding it up from other published values (a region from its provinces, a total from
+    its rows): shown with all of them shown, it tells a reader nothing new."""
 
     atoms: Atoms
     value: int
     hidden: bool
     owner: int
     twin: object = None
+    parts: tuple[tuple[int, ...], ...] = ()  # published values (indices) it is the sum of
 
     @property
     def small(self) -> bool:
@@ -74,10 +77,12 @@ def merge(problems: list[Problem]) -> Problem:
         def moved(atoms, shift=shift):
             return tuple(a + shift for a in atoms)
 
+        first = len(merged.pubs)
         merged.truth += problem.truth
         merged.pubs += [
             Pub(moved(p.atoms), p.value, p.hidden, p.owner,
-                None if p.twin is None else (shift, p.twin))
+                None if p.twin is None else (shift, p.twin),
+                tuple(tuple(first + i for i in way) for way in p.parts))
             for p in problem.pubs
         ]  # fmt: skip
         merged.equal += [(moved(a), moved(b)) for a, b in problem.equal]
@@ -95,7 +100,14 @@ class Exposure:
 
 
 def _rows(problem: Problem) -> list[Row]:
-    rows = [Row(p.atoms, (), p.value, True, i) for i, p in enumerate(problem.pubs) if not p.hidden]
+    """The facts a reader has: shown values that are not sums of other shown values, and
+    the relations."""
+    pubs = problem.pubs
+    rows = [
+        Row(p.atoms, (), p.value, True, i)
+        for i, p in enumerate(pubs)
+        if not p.hidden and not any(all(not pubs[j].hidden for j in way) for way in p.parts)
+    ]
     rows += [Row(a, b, 0, True, None) for a, b in problem.equal]
     rows += [Row(a, b, 0, False, None) for a, b in problem.at_most]
     return rows
@@ -118,24 +130,31 @@ class _Substitution:
         for n, row in enumerate(rows):
             for atom in row.atoms:
                 by_atom[atom].append(n)
+        # Per row: what its unknown atoms add up to, how many there are, any tainted.
+        residual = [row.rhs for row in rows]
+        unknown = [len(row.atoms) for row in rows]
+        negative = [len(row.minus) for row in rows]
+        taint = [n in self.owner_rows for n in range(len(rows))]
         queue = deque(n for n, row in enumerate(rows) if row.equality)
         while queue:
             n = queue.popleft()
             row = rows[n]
-            unknown = [a for a in row.atoms if a not in self.fixed] if row.equality else []
-            if not unknown:
+            if not row.equality or not unknown[n]:
                 continue
-            residual = row.rhs - sum(self.fixed.get(a, 0) for a in row.plus)
-            residual += sum(self.fixed.get(a, 0) for a in row.minus)
-            if len(unknown) > 1 and not (residual == 0 and set(unknown) <= set(row.plus)):
+            if unknown[n] > 1 and not (residual[n] == 0 and negative[n] == 0):
                 continue
-            taint = n in self.owner_rows or any(a in self.tainted for a in row.atoms)
-            for atom in unknown:
-                self.fixed[atom] = problem.truth[atom]
+            for atom in [a for a in row.atoms if a not in self.fixed]:
+                value = self.fixed[atom] = problem.truth[atom]
                 self.why[atom] = n
-                if taint:
+                if taint[n]:
                     self.tainted.add(atom)
-                queue.extend(by_atom[atom])
+                for m in by_atom[atom]:
+                    sign = -1 if atom in rows[m].minus else 1
+                    residual[m] -= sign * value
+                    unknown[m] -= 1
+                    negative[m] -= sign < 0
+                    taint[m] = taint[m] or taint[n]
+                    queue.append(m)
 
     def proof(self, atoms, rows=()) -> set[int]:
         """The rows that pinned `atoms` (those fixed) and the atoms in `rows`, all the way

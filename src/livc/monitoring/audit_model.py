@@ -156,13 +156,15 @@ class Model:
             return None
         return (unit, population)
 
-    def problem(self, units: Sequence[int], group: Sequence[str], hidden: Callable) -> tuple:
-        """The audit problem over `units` (a unit and everything under it) for one group
-        of indicators: published values with `hidden(unit, code)` (a set of quantities),
-        and the relations between their cells. Returns (problem, labels), labels[n] =
-        (unit, code, quantity) of pub n."""
+    def problem(
+        self, units: Sequence[int], group: Sequence[str], hidden: Callable, children: Callable
+    ) -> tuple:
+        """The audit problem over `units` (a unit and everything under it) for some
+        indicators: published values with `hidden(unit, code)` (a set of quantities), the
+        units each is the sum of (`children(unit)`), and the relations between their
+        cells. Returns (problem, labels), labels[n] = (unit, code, quantity) of pub n."""
         relations = self.relations  # creates their atoms before the truth is copied
-        pubs, labels = [], []
+        pubs, labels, where = [], [], {}
         for unit in units:
             for code in group:
                 concealed = hidden(unit, code)
@@ -170,8 +172,17 @@ class Model:
                     atoms = self.pub_atoms(unit, code, quantity)
                     value = sum(self.truth[a] for a in atoms)
                     twin = self._twin(unit, code, quantity)
+                    where[unit, code, quantity] = len(pubs)
                     pubs.append(Pub(atoms, value, quantity in concealed, unit, twin))
                     labels.append((unit, code, quantity))
+        for n, (unit, code, quantity) in enumerate(labels):
+            ways = []
+            below = children(unit)
+            if below and all((child, code, quantity) in where for child in below):
+                ways.append(tuple(where[child, code, quantity] for child in below))
+            if quantity == TOTAL and OWN_TOTAL not in self.keys[code] and self.keys[code]:
+                ways.append(tuple(where[unit, code, q] for q in self.quantities(code)[1:]))
+            pubs[n].parts = tuple(ways)
         cells = {cell for unit in units for cell in self.cells_of[unit]}
         problem = Problem(list(self.truth), pubs)
         for code in group:

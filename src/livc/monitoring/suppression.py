@@ -189,15 +189,16 @@ def protect(reports: Sequence[Report], units: Node) -> list[Report]:
                 for code, by_q in by_code.items()} for by_code in quantities]  # fmt: skip
     patterns: dict[tuple, _Pattern | None] = {}
     below: dict[int, list[int]] = {}
+    kids: dict[int, list[int]] = {}
     for n, node in enumerate(order):
-        children = [position[id(child)] for child in node.children]
+        children = kids[n] = [position[id(child)] for child in node.children]
         below[n] = [m for child in children for m in below[child]] + [n]
         for i, code in _keys(reports):
             patterns[n, i, code] = _unit_pattern(
                 reports[i].figures[code], quantities[i][code], node,
                 [patterns[child, i, code] for child in children], counted[i][code],
             )  # fmt: skip
-        _audit(models, n, below[n], patterns)
+        _audit(models, n, below[n], patterns, {m: kids[m] for m in below[n]})
 
         def rows_again(i, code, n=n):
             pattern = patterns[n, i, code]
@@ -218,7 +219,7 @@ def _keys(reports: Sequence[Report]) -> list[tuple[int, str]]:
     return [(i, code) for i, report in enumerate(reports) for code in report.figures]
 
 
-def _audit(models: dict[int, Model], owner: int, units: list[int], patterns: dict) -> None:
+def _audit(models: dict[int, Model], owner: int, units: list[int], patterns: dict, kids) -> None:
     """Rule 5 at one unit: hide its values until every small hidden value under it is
     protected again (audit.protect_owner), for all periods without parts at once (their
     figures are independent: one problem keeps the number of LPs down)."""
@@ -246,7 +247,7 @@ def _audit(models: dict[int, Model], owner: int, units: list[int], patterns: dic
             found = pattern(unit, i, code)
             return found.hidden if found is not None else set()
 
-        problem, names = model.problem(units, codes, hidden)
+        problem, names = model.problem(units, codes, hidden, kids.__getitem__)
         problems.append(problem)
         labels += [(i, *name) for name in names]
     if not problems:
