@@ -87,6 +87,10 @@ class HalfYearlyReport(models.Model):
         return self.cell.name if self.cell_id else self.region.name
 
     @property
+    def is_final(self) -> bool:
+        return self.status == self.Status.FINAL
+
+    @property
     def is_region(self) -> bool:
         return self.region_id is not None
 
@@ -136,6 +140,15 @@ class ReportJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    # Named questions for pages and templates (no status literal outside the model).
+    @property
+    def is_done(self) -> bool:
+        return self.status == self.Status.DONE
+
+    @property
+    def has_failed(self) -> bool:
+        return self.status == self.Status.FAILED
 
     @property
     def content_type(self) -> str:

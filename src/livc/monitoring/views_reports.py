@@ -21,8 +21,8 @@ from .models import ReportJob
 from .periods import PeriodError
 from .reports import policies, selectors, services
 from .reports.forms import CommentaryForm, ReportOpenForm
+from .sections import sections
 from .suppression import LEGEND
-from .views_dashboards import sections
 
 
 def _require_any(user) -> None:
@@ -129,7 +129,7 @@ def report_job(request, job_id: int):
 @require_GET
 def report_download(request, job_id: int):
     job = policies.access_job(request.user, job_id)
-    if job.status != ReportJob.Status.DONE:
+    if not job.is_done:
         raise Http404
     content = ReportJob.objects.values_list("content", flat=True).get(pk=job.pk)
     response = HttpResponse(bytes(content), content_type=job.content_type)

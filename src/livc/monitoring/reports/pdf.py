@@ -8,8 +8,8 @@ from django.utils import timezone
 from livc.core.pdf import render_pdf
 
 from ..indicators import Report
+from ..sections import sections
 from ..suppression import LEGEND
-from ..views_dashboards import sections
 
 # Which commentary field follows which theme; the summary opens and the outlook closes.
 THEME_COMMENTARY = {

@@ -15,8 +15,8 @@ from ..figures_cache import cached_series
 from ..indicators import Report, compute_series
 from ..periods import Period
 from ..publication import published_series
+from ..sections import TREND_PERIODS
 from ..selectors import cell_places, path
-from ..views_dashboards import TREND_PERIODS
 from .policies import visible_reports
 
 

@@ -17,8 +17,8 @@ from livc.monitoring import periods as periods_module
 from livc.monitoring.figures_cache import ttl
 from livc.monitoring.policies import SupervisorScope
 from livc.monitoring.publication import published_series
+from livc.monitoring.sections import TREND_PERIODS
 from livc.monitoring.selectors import Areas, Selection, supervisor_selection
-from livc.monitoring.views_dashboards import TREND_PERIODS
 
 
 def common_scopes() -> list[tuple[str, Selection]]:
