@@ -5,8 +5,9 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from ..browser.conftest import axe_check, chromium, demo  # noqa: F401 - fixtures
-from ..browser.test_case_walk import log_in, new_page, submit  # noqa: F401 - fixture
+# The session's Chromium and the demo come from this folder's conftest; importing them into
+# another folder's module would start a second Playwright inside the first one's loop.
+from .test_case_walk import log_in, new_page, submit  # noqa: F401 - fixture and helpers
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -14,6 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_a_partner_searches_and_reads_a_text(demo, new_page, axe_check):  # noqa: F811
     page = new_page()
     log_in(page, demo.url, "partner.mec@demo.livc.test")
+    page.get_by_role("button", name="Prevention and policy").click()
     page.get_by_role("link", name="Library", exact=True).click()
     expect(page.locator("h1")).to_have_text("Legal and knowledge library")
     axe_check(page, "library-list")
