@@ -34,3 +34,12 @@ def test_check_names_both_states():
 def test_unknown_states_are_a_programming_error():
     with pytest.raises(ValueError, match="blue"):
         Workflow(Light, {Light.RED: {"blue"}})
+
+
+def test_transition_rows_label_their_states():
+    from livc.polarisation.models import Situation, StateChange
+
+    row = StateChange(from_state=Situation.State.REPORTED, to_state="gone")
+    assert row.from_label() == str(Situation.State.REPORTED.label)
+    assert row.to_label() == "gone"  # a state since removed reads as stored
+    assert str(row) == "reported → gone"

@@ -70,6 +70,24 @@ class TransitionRow(models.Model):
     )
     reason = models.CharField(gettext_lazy("reason"), max_length=500, blank=True)
 
+    # The TextChoices of the record's states, for the labels pages show.
+    states: type[models.TextChoices] | None = None
+
     class Meta:
         abstract = True
         ordering = ("at", "id")
+
+    def __str__(self) -> str:
+        return f"{self.from_state} → {self.to_state}"
+
+    def from_label(self) -> str:
+        return self._label(self.from_state)
+
+    def to_label(self) -> str:
+        return self._label(self.to_state)
+
+    def _label(self, value: str) -> str:
+        try:
+            return str(self.states(value).label)
+        except (TypeError, ValueError):  # no states declared, or a state since removed
+            return value

@@ -121,21 +121,7 @@ class StateChange(TransitionRow):
         verbose_name = _("change of state")
         verbose_name_plural = _("changes of state")
 
-    def __str__(self) -> str:
-        return f"{self.from_state} → {self.to_state}"
-
-    def from_label(self) -> str:
-        return _label(Situation.State, self.from_state)
-
-    def to_label(self) -> str:
-        return _label(Situation.State, self.to_state)
-
-
-def _label(states, value: str) -> str:
-    try:
-        return str(states(value).label)
-    except ValueError:
-        return value
+    states = Situation.State
 
 
 class Contribution(models.Model):
@@ -210,14 +196,7 @@ class InterventionChange(TransitionRow):
         verbose_name = _("change of intervention status")
         verbose_name_plural = _("changes of intervention status")
 
-    def __str__(self) -> str:
-        return f"{self.from_state} → {self.to_state}"
-
-    def from_label(self) -> str:
-        return _label(Intervention.Status, self.from_state)
-
-    def to_label(self) -> str:
-        return _label(Intervention.Status, self.to_state)
+    states = Intervention.Status
 
 
 class Review(models.Model):

@@ -139,21 +139,7 @@ class PlanChange(TransitionRow):
         verbose_name = _("change of plan status")
         verbose_name_plural = _("changes of plan status")
 
-    def __str__(self) -> str:
-        return f"{self.from_state} → {self.to_state}"
-
-    def from_label(self) -> str:
-        return _label(Plan.Status, self.from_state)
-
-    def to_label(self) -> str:
-        return _label(Plan.Status, self.to_state)
-
-
-def _label(states, value: str) -> str:
-    try:
-        return str(states(value).label)
-    except ValueError:
-        return value
+    states = Plan.Status
 
 
 class Objective(models.Model):
@@ -296,14 +282,7 @@ class MeasureChange(TransitionRow):
         verbose_name = _("change of measure status")
         verbose_name_plural = _("changes of measure status")
 
-    def __str__(self) -> str:
-        return f"{self.from_state} → {self.to_state}"
-
-    def from_label(self) -> str:
-        return _label(Measure.Status, self.from_state)
-
-    def to_label(self) -> str:
-        return _label(Measure.Status, self.to_state)
+    states = Measure.Status
 
 
 class ProgressUpdate(models.Model):
@@ -400,11 +379,4 @@ class RecommendationChange(TransitionRow):
         verbose_name = _("change of follow-up")
         verbose_name_plural = _("changes of follow-up")
 
-    def __str__(self) -> str:
-        return f"{self.from_state} → {self.to_state}"
-
-    def from_label(self) -> str:
-        return _label(Recommendation.FollowUp, self.from_state)
-
-    def to_label(self) -> str:
-        return _label(Recommendation.FollowUp, self.to_state)
+    states = Recommendation.FollowUp
